@@ -1,0 +1,168 @@
+import { linearRegression, weightedLinearRegression } from 'simple-statistics';
+import type { Polarity } from './types.js';
+
+export type TrendMarker = 'Increasing' | 'Decreasing' | 'NoChange' | 'CannotBeCalculated';
+
+export interface TrendPoint {
+  /** Any number that orders the periods (a year, or Fingertips' Time period Sortable). */
+  period: number;
+  value: number | null;
+  lower95?: number | null;
+  upper95?: number | null;
+  count?: number | null;
+  denominator?: number | null;
+}
+
+export interface TrendResult {
+  marker: TrendMarker;
+  label: string;
+  chiSquare: number | null;
+  slope: number | null;
+  reason?: string;
+}
+
+/** qchisq(0.998, 1): Fingertips' threshold for a significant trend (99.8%, two-sided). */
+export const TREND_CHI_SQUARE_THRESHOLD = 9.54953570608324;
+
+/** Fingertips' divisor from a 95% CI's width to a standard error (TrendMarkerCalculator). */
+const CI_WIDTH_TO_SE = 3.92;
+const POINTS = 5;
+
+/**
+ * The Recent Trend label Fingertips writes for a marker and polarity
+ * (fingertips-open `Formatting/TrendMarkerLabelProvider.cs`).
+ *
+ * @example trendLabel('Increasing', 'low-is-good') // 'Increasing and getting worse'
+ */
+export function trendLabel(marker: TrendMarker, polarity: Polarity): string {
+  if (marker === 'NoChange') return 'No significant change';
+  if (marker === 'CannotBeCalculated') return 'Cannot be calculated';
+  const up = marker === 'Increasing';
+  if (polarity === 'high-is-good') return up ? 'Increasing and getting better' : 'Decreasing and getting worse';
+  if (polarity === 'low-is-good') return up ? 'Increasing and getting worse' : 'Decreasing and getting better';
+  return marker;
+}
+
+const isNum = (x: number | null | undefined): x is number => typeof x === 'number' && Number.isFinite(x);
+
+function cannot(reason: string, polarity: Polarity): TrendResult {
+  return { marker: 'CannotBeCalculated', label: trendLabel('CannotBeCalculated', polarity), chiSquare: null, slope: null, reason };
+}
+
+/** Weighted least-squares slope on t with weights 1/σ², σ = CI width / 3.92, and its χ². */
+function ciStatistic(points: TrendPoint[]): { slope: number; chiSquare: number } {
+  const weights = points.map((p) => {
+    const se = ((p.upper95 as number) - (p.lower95 as number)) / CI_WIDTH_TO_SE;
+    return 1 / (se * se);
+  });
+  const xy = points.map((p, i): [number, number] => [i + 1, p.value as number]);
+  const slope = weightedLinearRegression(xy, weights).m;
+  let s1 = 0;
+  let s3 = 0;
+  let s5 = 0;
+  weights.forEach((w, i) => {
+    s1 += w;
+    s3 += w * (i + 1);
+    s5 += w * (i + 1) * (i + 1);
+  });
+  const variance = s1 / (s1 * s5 - s3 * s3);
+  return { slope, chiSquare: (slope * slope) / variance };
+}
+
+function ciSlope(points: TrendPoint[], times: number[]): number {
+  const weights = points.map((p) => {
+    const se = ((p.upper95 as number) - (p.lower95 as number)) / CI_WIDTH_TO_SE;
+    return 1 / (se * se);
+  });
+  return weightedLinearRegression(points.map((p, i): [number, number] => [times[i] as number, p.value as number]), weights).m;
+}
+
+/** Cochran–Armitage χ² on counts, with the OLS slope of logit(r/n) on t for the direction. */
+function proportionStatistic(points: TrendPoint[]): { slope: number; chiSquare: number } {
+  let N = 0;
+  let R = 0;
+  let A = 0;
+  let B = 0;
+  let C = 0;
+  points.forEach((p, i) => {
+    const t = i + 1;
+    const r = p.count as number;
+    const n = p.denominator as number;
+    N += n;
+    R += r;
+    A += r * t;
+    B += n * t;
+    C += n * t * t;
+  });
+  const chiSquare = (N * (N * A - R * B) ** 2) / (R * (N - R) * (N * C - B * B));
+  return { slope: logitSlope(points, points.map((_, i) => i + 1)), chiSquare };
+}
+
+function logitSlope(points: TrendPoint[], times: number[]): number {
+  return linearRegression(
+    points.map((p, i): [number, number] => {
+      const q = (p.count as number) / (p.denominator as number);
+      return [times[i] as number, Math.log(q / (1 - q))];
+    }),
+  ).m;
+}
+
+/**
+ * Fingertips' "Recent Trend" over the five most recent points.
+ *
+ * Method (fingertips-open `Analysis/TrendMarkers/TrendMarkerCalculator.cs`, TrendRequest.cs;
+ * PHEindicatormethods PR #92 `assign_trend_markers`; methods.md §6):
+ * - the periods must be single years (`yearRange` 1), at least five, with no duplicate period;
+ *   the five most recent must all be valid: value and 95% CI (`ci`), or value, count and
+ *   denominator with count < denominator (`proportion`);
+ * - t = 1…5 in time order (ordinal, as Fingertips: a missing year in between is not a gap in t);
+ * - `ci`: weighted least squares with w = 1/σ², σ = (U95 − L95)/3.92, χ² = β²/Var(β);
+ *   `proportion`: the Cochran–Armitage χ² on counts, direction from the OLS slope of logit(r/n);
+ * - significant when χ² > qchisq(0.998, 1) = 9.5495, and robust when the slope of all five
+ *   points and each leave-one-out slope share a sign (0 counts as positive); then Increasing or
+ *   Decreasing, otherwise NoChange.
+ * Where the classic code demands count and denominator for the CI method too, this follows the
+ * technical guidance (CIs suffice) so that indicators published without counts keep a trend.
+ * Units: `slope` is per period on the value's scale (`ci`) or on the logit scale (`proportion`).
+ *
+ * @example recentTrend(points, { method: 'ci', polarity: 'high-is-good' })
+ * // { marker: 'Increasing', label: 'Increasing and getting better', chiSquare: 46.7653, slope: 1.7516 }
+ */
+export function recentTrend(
+  points: TrendPoint[],
+  a: { method: 'ci' | 'proportion'; polarity: Polarity; yearRange?: number },
+): TrendResult {
+  const { method, polarity } = a;
+  if ((a.yearRange ?? 1) !== 1) return cannot('The recent trend cannot be calculated for this year range', polarity);
+  if (points.length === 0) return cannot('No data points found', polarity);
+  const sorted = [...points].sort((x, y) => x.period - y.period);
+  for (let i = 1; i < sorted.length; i++) {
+    if ((sorted[i] as TrendPoint).period === (sorted[i - 1] as TrendPoint).period) {
+      return cannot('Duplicate periods in the series', polarity);
+    }
+  }
+  if (sorted.length < POINTS) return cannot('Not enough data points to calculate recent trend', polarity);
+  const recent = sorted.slice(-POINTS);
+  const valid = (p: TrendPoint): boolean =>
+    method === 'ci'
+      ? isNum(p.value) && isNum(p.lower95) && isNum(p.upper95) && (p.upper95 as number) > (p.lower95 as number)
+      : isNum(p.value) && isNum(p.count) && isNum(p.denominator) && p.denominator > 0 && p.count >= 0;
+  if (!recent.every(valid)) {
+    return cannot('Not enough data points with valid values to calculate recent trend', polarity);
+  }
+  if (method === 'proportion' && recent.some((p) => p.count === p.denominator || p.count === 0)) {
+    return cannot('The recent trend cannot be calculated', polarity);
+  }
+  const { slope, chiSquare } = method === 'ci' ? ciStatistic(recent) : proportionStatistic(recent);
+  const sign = (s: number): boolean => s >= 0;
+  let robust = true;
+  for (let drop = 0; drop < POINTS; drop++) {
+    const kept = recent.filter((_, i) => i !== drop);
+    const times = [1, 2, 3, 4, 5].filter((_, i) => i !== drop);
+    const s = method === 'ci' ? ciSlope(kept, times) : logitSlope(kept, times);
+    if (sign(s) !== sign(slope)) robust = false;
+  }
+  const marker: TrendMarker =
+    chiSquare > TREND_CHI_SQUARE_THRESHOLD && robust ? (slope >= 0 ? 'Increasing' : 'Decreasing') : 'NoChange';
+  return { marker, label: trendLabel(marker, polarity), chiSquare, slope };
+}
