@@ -1,0 +1,41 @@
+import type { Catalogue, CatalogueIndicator, GroupId } from './schema.js';
+
+export interface Group {
+  id: GroupId;
+  /** 1–8 for the principles; 0 for the overarching outcomes; 9 for unmapped. */
+  order: number;
+  title: string;
+}
+
+/** The groups a baseline is shown in: the overarching outcomes, the eight principles, unmapped last. */
+export function groupsOf(catalogue: Catalogue): Group[] {
+  return [
+    { id: 'overarching', order: 0, title: catalogue.overarching.title },
+    ...catalogue.principles.map((p) => ({ id: p.id, order: p.number, title: p.title })),
+    { id: 'unmapped', order: 9, title: 'Not in the Marmot catalogue' },
+  ];
+}
+
+/** Finds a catalogue indicator by its Fingertips ID (given as text, as read from a file). */
+export function indicatorById(catalogue: Catalogue): (id: string) => CatalogueIndicator | undefined {
+  const byId = new Map(catalogue.indicators.map((i) => [String(i.id), i]));
+  return (id) => byId.get(id.trim());
+}
+
+const fold = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+
+/**
+ * Resolves a principle given by id, number or any wording (the current title or an alias seen
+ * in Luton, ELFT or IHE documents); null when none matches.
+ *
+ * @example resolvePrinciple(cat, 'Tackle climate change') // 'sustainability'
+ */
+export function resolvePrinciple(catalogue: Catalogue, text: string): GroupId | null {
+  const t = fold(text);
+  if (t === 'overarching') return 'overarching';
+  if (t === 'unmapped') return 'unmapped';
+  for (const p of catalogue.principles) {
+    if (t === p.id.replace(/-/g, ' ') || t === String(p.number) || t === fold(p.title) || p.aliases.some((a) => fold(a) === t)) return p.id;
+  }
+  return null;
+}

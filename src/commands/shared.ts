@@ -1,0 +1,86 @@
+import { Option } from 'commander';
+import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
+import { InputError, UsageError } from '../errors.js';
+import { mergeExtracts } from '../ingest/merge.js';
+import { readExtract, type Extract, type InputSummary, type RowFilter } from '../ingest/read-extract.js';
+import type { IndicatorRow } from '../ingest/row.js';
+import { chalkFor, colorLevel } from '../io/terminal.js';
+import { writeFileAtomic, writeToStream } from '../io/write-output.js';
+import type { Io } from './io.js';
+
+export const formatOption = () =>
+  new Option('--format <format>', 'output format').choices(['table', 'json', 'csv', 'md']).default('table');
+export const outputOption = () => new Option('-o, --output <file>', 'write the output to a file (atomically) instead of standard output');
+
+/** Repeatable option values, with commas splitting a value when every part passes `isItem`. */
+export function collect(isItem: (s: string) => boolean) {
+  return (value: string, previous: string[] = []): string[] => {
+    const parts = value.split(',').map((s) => s.trim()).filter(Boolean);
+    return [...previous, ...(parts.length > 1 && parts.every(isItem) ? parts : [value.trim()])];
+  };
+}
+
+export const looksLikeAreaCode = (s: string): boolean => /^n?[A-Z]\d{8}$/i.test(s) || s.toLowerCase() === 'all';
+
+export interface ReadResult {
+  rows: IndicatorRow[];
+  inputs: InputSummary[];
+  diagnostics: Diagnostic[];
+  extracts: Extract[];
+}
+
+/** Reads and merges every input; refuses a run with no usable row (exit 2). */
+export async function readInputs(files: string[], io: Io, keep?: RowFilter): Promise<ReadResult> {
+  if (files.filter((f) => f === '-').length > 1) throw new UsageError('standard input (-) can be read only once');
+  const extracts: Extract[] = [];
+  for (const file of files) extracts.push(await readExtract(file, { stdin: io.stdin, keep }));
+  const merged = mergeExtracts(extracts);
+  const diagnostics = [...extracts.flatMap((e) => e.diagnostics), ...merged.diagnostics];
+  const inputs = extracts.map((e) => e.summary);
+  const read = inputs.reduce((s, i) => s + i.rows_read, 0);
+  if (merged.rows.length === 0) {
+    const rejected = inputs.reduce((s, i) => s + i.rows_rejected, 0);
+    const outside = inputs.reduce((s, i) => s + i.rows_outside_selection, 0);
+    const first = diagnostics.find((d) => d.severity === 'error');
+    throw new InputError(
+      `${files.join(', ')}: no usable rows (${read} read, ${rejected} rejected, ${outside} outside the selection)`,
+      first ? `first problem: ${formatDiagnostic(first)}` : undefined,
+    );
+  }
+  return { rows: merged.rows, inputs, diagnostics, extracts };
+}
+
+const plural = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
+
+/** One summary line per input and the diagnostics, for stderr. */
+export function summaryLines(inputs: InputSummary[], diagnostics: Diagnostic[], limit = 20): string[] {
+  const lines = inputs.map((i) => {
+    const reasons = Object.entries(i.rejected_by_reason).map(([k, v]) => `${k} ${v}`).join(', ');
+    return `${i.file}: ${plural(i.rows_read, 'row')} read (${i.dialect}): ${i.rows_used.toLocaleString('en-GB')} used, `
+      + `${i.rows_rejected.toLocaleString('en-GB')} rejected${reasons ? ` (${reasons})` : ''}, `
+      + `${i.rows_outside_selection.toLocaleString('en-GB')} outside the selection, ${i.rows_duplicate.toLocaleString('en-GB')} duplicate`;
+  });
+  const shown = diagnostics.filter((d) => d.severity !== 'info');
+  for (const d of shown.slice(0, limit)) lines.push(formatDiagnostic(d));
+  if (shown.length > limit) lines.push(`… and ${shown.length - limit} more (all are listed with --format json)`);
+  return lines;
+}
+
+export interface OutputOptions {
+  format: 'table' | 'json' | 'csv' | 'md';
+  output?: string;
+  quiet?: boolean;
+  color?: boolean;
+}
+
+export function stdoutChalk(io: Io, opts: OutputOptions) {
+  const level = opts.format === 'table' && !opts.output ? colorLevel(io.stdout, io.env, opts.color) : 0;
+  return chalkFor(level);
+}
+
+/** Writes the result to -o (atomically) or stdout, and the summary to stderr unless --quiet. */
+export async function emit(io: Io, opts: OutputOptions, text: string, summary: string[]): Promise<void> {
+  if (!opts.quiet && summary.length > 0) await writeToStream(io.stderr, `${summary.join('\n')}\n`);
+  if (opts.output) await writeFileAtomic(opts.output, text);
+  else await writeToStream(io.stdout, text);
+}

@@ -1,0 +1,126 @@
+import type { Diagnostic } from '../diagnostics.js';
+import { InputError } from '../errors.js';
+import { openInput } from '../io/open-input.js';
+import { csvParseReader, type RecordReader } from '../io/read-records.js';
+import { EXPECTED_COLUMNS, matchHeader, type Field, type HeaderMatch } from './headers.js';
+import type { IndicatorRow } from './row.js';
+import { RawRowSchema, type RawRow } from './row-schema.js';
+
+/** What a run says about each input file (the JSON envelope's `inputs`). */
+export interface InputSummary {
+  file: string;
+  dialect: string;
+  gzip: boolean;
+  columns: string[];
+  parent_comparison_column: string | null;
+  rows_read: number;
+  rows_used: number;
+  rows_rejected: number;
+  rows_outside_selection: number;
+  rows_duplicate: number;
+  rejected_by_reason: Record<string, number>;
+}
+
+export interface Extract {
+  summary: InputSummary;
+  header: HeaderMatch;
+  rows: IndicatorRow[];
+  diagnostics: Diagnostic[];
+}
+
+/** Decides, from the raw cells and before any validation, whether a row concerns the run. */
+export type RowFilter = (raw: RawRow) => boolean;
+
+export interface ReadOptions {
+  stdin: NodeJS.ReadableStream;
+  keep?: RowFilter;
+  reader?: RecordReader;
+}
+
+/**
+ * Reads one extract, streaming: header matched by name, each row validated with zod at the
+ * boundary, rows outside the selection counted but not kept (memory is bounded by what the
+ * command keeps), and every rejected row reported with file, line, column and reason.
+ */
+export async function readExtract(path: string, options: ReadOptions): Promise<Extract> {
+  const input = await openInput(path, options.stdin);
+  const reader = options.reader ?? csvParseReader;
+  const diagnostics: Diagnostic[] = [];
+  const rows: IndicatorRow[] = [];
+  const rejected: Record<string, number> = {};
+  let header: HeaderMatch | null = null;
+  let entries: [Field, number][] = [];
+  let read = 0;
+  let outside = 0;
+  const reject = (line: number, column: string | null, reason: string, message: string): void => {
+    rejected[reason] = (rejected[reason] ?? 0) + 1;
+    diagnostics.push({ code: `row/${reason}`, severity: 'error', file: input.name, line, column, message });
+  };
+  const records = reader(input.text, (skip) => {
+    read++;
+    reject(skip.line, null, 'unreadable-csv', `${skip.message}; the record was skipped`);
+  });
+  for await (const record of records) {
+    if (!header) {
+      header = matchHeader(record.fields);
+      if (header.missing.length > 0) {
+        throw new InputError(
+          `${input.name}:1: the header is not a Fingertips extract: no ${header.missing.map(labelOf).join(', ')} column`,
+          `expected columns: ${EXPECTED_COLUMNS}`,
+        );
+      }
+      entries = Object.entries(header.columns) as [Field, number][];
+      continue;
+    }
+    read++;
+    const raw: RawRow = {};
+    for (const [field, index] of entries) {
+      const v = record.fields[index];
+      if (v !== undefined) raw[field] = v;
+    }
+    if (options.keep && !options.keep(raw)) {
+      outside++;
+      continue;
+    }
+    if (record.fields.length > header.names.length) {
+      reject(record.line, null, 'too-many-fields', `expected at most ${header.names.length} fields as in the header, got ${record.fields.length}`);
+      continue;
+    }
+    const parsed = RawRowSchema.safeParse(raw);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      const field = issue.path[0] as Field | undefined;
+      const column = field && header.columns[field] !== undefined ? header.names[header.columns[field]]! : null;
+      reject(record.line, column, field === 'timePeriod' ? 'invalid-period' : issue.message.startsWith('expected a number') ? 'invalid-number' : 'missing-field', issue.message);
+      continue;
+    }
+    rows.push({ file: input.name, line: record.line, ...parsed.data });
+  }
+  if (!header) throw new InputError(`${input.name}: the file is empty`, `expected a CSV with the columns: ${EXPECTED_COLUMNS}`);
+  const rowsRejected = Object.values(rejected).reduce((a, b) => a + b, 0);
+  return {
+    header,
+    rows,
+    diagnostics,
+    summary: {
+      file: input.name,
+      dialect: header.dialect,
+      gzip: input.gzip,
+      columns: header.names,
+      parent_comparison_column: header.parentComparisonColumn,
+      rows_read: read,
+      rows_used: rows.length,
+      rows_rejected: rowsRejected,
+      rows_outside_selection: outside,
+      rows_duplicate: 0,
+      rejected_by_reason: rejected,
+    },
+  };
+}
+
+const LABELS: Partial<Record<Field, string>> = {
+  indicatorId: 'Indicator ID', areaCode: 'Area Code', timePeriod: 'Time period', value: 'Value',
+};
+function labelOf(f: Field): string {
+  return LABELS[f] ?? f;
+}

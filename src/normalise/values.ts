@@ -1,0 +1,54 @@
+/**
+ * Cell values: numbers, the many ways a value is missing, and the HTML the Fingertips web export
+ * puts in cells. A missing value is null with its reason, never 0.
+ */
+
+/** Tokens that mean "no value" in Fingertips files, R output and UK statistical tables. */
+const MISSING_TOKENS = new Map<string, string>([
+  ['', 'blank'], ['na', 'NA'], ['n/a', 'not available'], ['#n/a', 'not available'], ['null', 'blank'],
+  ['-', 'no data'], ['–', 'no data'], ['..', 'not available'], [':', 'not available'], ['*', 'suppressed'],
+  ['x', 'not available'], ['c', 'suppressed'], ['[c]', 'suppressed'], ['[x]', 'not available'], ['[z]', 'not applicable'],
+  ['z', 'not applicable'], ['[low]', 'low reliability'], ['low', 'low reliability'], ['u', 'low reliability'], ['k', 'suppressed'],
+]);
+
+const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+const THOUSANDS = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
+
+export type ParsedNumber = { ok: true; value: number | null; missing: string | null } | { ok: false };
+
+/** Removes HTML tags and decodes the few entities Fingertips' web export writes. */
+export function stripHtml(s: string): string {
+  if (!s.includes('<') && !s.includes('&')) return s;
+  return s
+    .replace(/<[^>]*>/g, '')
+    .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+}
+
+/**
+ * A numeric cell: a number (thousands separators allowed, as the web export writes counts),
+ * or a recognised missing token (null, with the reason), or not a number at all.
+ *
+ * @example parseNumber('"74,588"'.slice(1, -1)) // { ok: true, value: 74588, missing: null }
+ * @example parseNumber('<div class="no-data">-</div>') // { ok: true, value: null, missing: 'no data' }
+ */
+export function parseNumber(raw: string): ParsedNumber {
+  const s = stripHtml(raw).trim();
+  if (NUMBER.test(s)) return { ok: true, value: Number(s), missing: null };
+  if (THOUSANDS.test(s)) return { ok: true, value: Number(s.replace(/,/g, '')), missing: null };
+  const reason = MISSING_TOKENS.get(s.toLowerCase());
+  if (reason !== undefined) return { ok: true, value: null, missing: reason };
+  return { ok: false };
+}
+
+/** A text cell: HTML removed, whitespace trimmed and folded; blank or NA becomes null. */
+export function cleanText(raw: string | undefined): string | null {
+  if (raw === undefined) return null;
+  const s = stripHtml(raw).replace(/\s+/g, ' ').trim();
+  return s === '' || s === 'NA' ? null : s;
+}
+
+/** A value note: as text, without the web export's leading "* ". */
+export function cleanNote(raw: string | undefined): string | null {
+  const s = cleanText(raw);
+  return s === null ? null : s.replace(/^\*\s*/, '');
+}
