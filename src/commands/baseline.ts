@@ -1,19 +1,18 @@
 import { Command, Option } from 'commander';
-import { groupsOf, indicatorById, resolvePrinciple } from '../catalogue/lookup.js';
+import { groupsOf, resolvePrinciple } from '../catalogue/lookup.js';
 import type { Catalogue, GroupId } from '../catalogue/schema.js';
 import { resolveAreas } from '../compute/areas.js';
 import { computeBaseline } from '../compute/baseline.js';
-import type { BaselineEnvelope } from '../compute/baseline-schema.js';
-import { inferPolarity, profileIndicator, type IndicatorProfile } from '../compute/indicator-profile.js';
+import type { BaselineEnvelope, BaselineRow } from '../compute/baseline-schema.js';
+import type { Diagnostic } from '../diagnostics.js';
+import { profilesFor, type IndicatorProfile } from '../compute/indicator-profile.js';
 import { headlineAreaFilter } from '../compute/selection.js';
 import { UsageError } from '../errors.js';
 import { EXIT } from '../exit-codes.js';
-import type { IndicatorRow } from '../ingest/row.js';
-import { ENGLAND_CODE } from '../normalise/area.js';
 import { VERSION } from '../io/version.js';
 import { renderBaseline } from '../render/baseline.js';
 import type { Io } from './io.js';
-import { collect, emit, formatOption, looksLikeAreaCode, outputOption, readInputs, stdoutChalk, summaryLines, type OutputOptions } from './shared.js';
+import { collect, emit, withColorOptions, formatOption, looksLikeAreaCode, outputOption, readInputs, stdoutChalk, summaryLines, type OutputOptions } from './shared.js';
 
 interface BaselineFlags extends OutputOptions {
   area?: string[];
@@ -22,29 +21,21 @@ interface BaselineFlags extends OutputOptions {
   failOn: 'never' | 'error' | 'warning' | 'mismatch';
 }
 
-/** Profiles for every indicator in the rows: catalogue first, else polarity from the published comparisons. */
-export function profilesFor(rows: IndicatorRow[], catalogue: Catalogue): (id: string) => IndicatorProfile {
-  const lookup = indicatorById(catalogue);
-  const englandAt = new Map<string, number | null>();
-  const byIndicator = new Map<string, IndicatorRow[]>();
+/** An info note for each indicator whose published comparisons contradict the catalogue's polarity. */
+function polarityNotes(rows: BaselineRow[], profileOf: (id: string) => IndicatorProfile): Diagnostic[] {
+  const notes: Diagnostic[] = [];
+  const done = new Set<string>();
   for (const r of rows) {
-    if (r.areaCode === ENGLAND_CODE) englandAt.set(`${r.indicatorId}|${r.sex}|${r.age}|${r.period.label}`, r.value);
-    let list = byIndicator.get(r.indicatorId);
-    if (!list) byIndicator.set(r.indicatorId, (list = []));
-    list.push(r);
+    const id = String(r.indicator_id);
+    const p = profileOf(id);
+    if (done.has(id) || !p.cataloguePolarity) continue;
+    done.add(id);
+    notes.push({
+      code: 'indicator/polarity-from-file', severity: 'info', file: r.source.file, line: null, column: 'Compared to England value or percentiles',
+      message: `indicator ${id}: the published comparisons use ${p.polarity}, the catalogue says ${p.cataloguePolarity}; the file's polarity is used`,
+    });
   }
-  const cache = new Map<string, IndicatorProfile>();
-  return (id) => {
-    let p = cache.get(id);
-    if (!p) {
-      const list = byIndicator.get(id) ?? [];
-      const entry = lookup(id);
-      const inferred = entry ? null : inferPolarity(list, (r) => englandAt.get(`${r.indicatorId}|${r.sex}|${r.age}|${r.period.label}`) ?? null);
-      p = profileIndicator(id, list[0]?.indicatorName ?? entry?.name ?? id, entry, inferred);
-      cache.set(id, p);
-    }
-    return p;
-  };
+  return notes;
 }
 
 function resolveGroups(catalogue: Catalogue, principles: string[] | undefined): GroupId[] | null {
@@ -59,7 +50,7 @@ function resolveGroups(catalogue: Catalogue, principles: string[] | undefined): 
 }
 
 export function baselineCommand(io: Io, catalogue: Catalogue, setExit: (code: number) => void): Command {
-  return new Command('baseline')
+  return withColorOptions(new Command('baseline')
     .summary('baseline value per indicator for an area, grouped by Marmot principle')
     .description("For each indicator in the extract: the baseline period's value with its 95% CI, the England and parent values, the comparisons with them recomputed by Fingertips' method beside the published ones, and the recent trend.")
     .argument('<file...>', 'Fingertips extracts (.csv, .csv.gz, or - for standard input)')
@@ -70,16 +61,14 @@ export function baselineCommand(io: Io, catalogue: Catalogue, setExit: (code: nu
     .addOption(outputOption())
     .addOption(new Option('--fail-on <level>', 'exit 1 when a finding reaches this level').choices(['never', 'error', 'warning', 'mismatch']).default('never'))
     .option('-q, --quiet', 'no summary on standard error')
-    .option('--color', 'colour the table even when not on a terminal')
-    .option('--no-color', 'never colour')
-    .action(async (files: string[], flags: BaselineFlags) => {
+  ).action(async (files: string[], flags: BaselineFlags) => {
       const groups = resolveGroups(catalogue, flags.principle);
       const filter = headlineAreaFilter(flags.area);
       const read = await readInputs(files, io, filter.keep);
       const areas = resolveAreas(flags.area, read.rows, flags.area ? new Map() : filter.localAreas);
       const profileOf = profilesFor(read.rows, catalogue);
       const result = computeBaseline(read.rows, profileOf, { areas, period: flags.period, groups });
-      const diagnostics = [...read.diagnostics, ...result.diagnostics];
+      const diagnostics = [...read.diagnostics, ...result.diagnostics, ...polarityNotes(result.rows, profileOf)];
       const envelope: BaselineEnvelope = {
         schema: 'marmot/baseline@1',
         marmot: { version: VERSION, catalogue: catalogue.version },

@@ -8,7 +8,7 @@ import { toCsv } from '../render/csv.js';
 import { markdownTable } from '../render/markdown.js';
 import { plainTable } from '../render/table.js';
 import type { Io } from './io.js';
-import { emit, formatOption, outputOption, readInputs, stdoutChalk, summaryLines, type OutputOptions } from './shared.js';
+import { emit, withColorOptions, formatOption, outputOption, readInputs, stdoutChalk, summaryLines, type OutputOptions } from './shared.js';
 
 interface Seen {
   id: string;
@@ -18,14 +18,13 @@ interface Seen {
 
 /** Shows which indicators of an extract fall under each principle, which principles have none, and which are unmapped. */
 export function mapCommand(io: Io, catalogue: Catalogue, setExit: (code: number) => void): Command {
-  return new Command('map')
+  return withColorOptions(new Command('map')
     .summary("show how an extract's indicators map to the Marmot principles")
     .argument('<file...>', 'Fingertips extracts (.csv, .csv.gz, or - for standard input)')
     .addOption(formatOption())
     .addOption(outputOption())
     .option('-q, --quiet', 'no summary on standard error')
-    .option('--no-color', 'never colour')
-    .action(async (files: string[], flags: OutputOptions) => {
+  ).action(async (files: string[], flags: OutputOptions) => {
       const seen = new Map<string, Seen>();
       // Only the first row of each indicator is kept (and validated); the rest are counted.
       const keep = (raw: RawRow): boolean => {

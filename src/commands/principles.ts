@@ -6,16 +6,15 @@ import { toCsv } from '../render/csv.js';
 import { markdownTable } from '../render/markdown.js';
 import { plainTable } from '../render/table.js';
 import type { Io } from './io.js';
-import { emit, formatOption, outputOption, stdoutChalk, type OutputOptions } from './shared.js';
+import { emit, withColorOptions, formatOption, outputOption, stdoutChalk, type OutputOptions } from './shared.js';
 
 /** Lists the principles and the catalogue's indicators under each. */
 export function principlesCommand(io: Io, catalogue: Catalogue, setExit: (code: number) => void): Command {
-  return new Command('principles')
+  return withColorOptions(new Command('principles')
     .summary("list the eight Marmot principles and the catalogue's indicators under each")
     .addOption(formatOption())
     .addOption(outputOption())
-    .option('--no-color', 'never colour')
-    .action(async (flags: OutputOptions) => {
+  ).action(async (flags: OutputOptions) => {
       const groups = groupsOf(catalogue).filter((g) => g.id !== 'unmapped');
       const listed = groups.map((g) => ({
         id: g.id,

@@ -1,4 +1,4 @@
-import { Option } from 'commander';
+import { type Command, Option } from 'commander';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 import { InputError, UsageError } from '../errors.js';
 import { mergeExtracts } from '../ingest/merge.js';
@@ -10,6 +10,11 @@ import type { Io } from './io.js';
 
 export const formatOption = () =>
   new Option('--format <format>', 'output format').choices(['table', 'json', 'csv', 'md']).default('table');
+/** --color and --no-color, defined in that order so that the default stays "decide from the terminal". */
+export function withColorOptions(cmd: Command): Command {
+  return cmd.option('--color', 'colour the table even when not on a terminal').option('--no-color', 'never colour');
+}
+
 export const outputOption = () => new Option('-o, --output <file>', 'write the output to a file (atomically) instead of standard output');
 
 /** Repeatable option values, with commas splitting a value when every part passes `isItem`. */

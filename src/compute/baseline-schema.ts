@@ -14,13 +14,15 @@ export const BenchmarkSchema = z.strictObject({
   computed: ComparisonLabelSchema.describe("marmot's comparison by Fingertips' method"),
   computed_outcome: z.string().describe('The finer outcome: Best/Worst and Highest/Lowest for two-level comparisons; NotCompared'),
   published: z.string().nullable().describe('The judgement Fingertips published in the file; null when blank'),
-  agrees: z.boolean().nullable().describe('computed = published; null when nothing was published'),
+  agrees: z.boolean().nullable().describe('computed = published; null when nothing was published or the extract lacks the inputs'),
+  status: z.enum(['agrees', 'differs', 'inputs-missing', 'not-published']).describe('inputs-missing: Fingertips published a judgement that needs data this extract does not hold (e.g. the benchmark row)'),
 });
 
 export const TrendSchema = z.strictObject({
   computed: z.string().describe("Fingertips' Recent Trend wording, recomputed"),
   published: z.string().nullable(),
   agrees: z.boolean().nullable(),
+  status: z.enum(['agrees', 'differs', 'inputs-missing', 'not-published']),
   method: z.enum(['ci', 'proportion']),
   points: z.number().int().describe('Periods in the series up to the baseline period'),
   chi_square: num,

@@ -37,6 +37,15 @@ function compareBy(a: BaselineRow, b: BaselineRow): number {
   return a.age < b.age ? -1 : a.age > b.age ? 1 : 0;
 }
 
+type Agreement = 'agrees' | 'differs' | 'inputs-missing' | 'not-published';
+
+/** How a recomputed judgement stands against the published one. */
+function agreement(computed: string, published: string | null, inputsMissing: boolean): Agreement {
+  if (published === null) return 'not-published';
+  if (computed === published) return 'agrees';
+  return inputsMissing ? 'inputs-missing' : 'differs';
+}
+
 function benchmark(
   area: IndicatorRow,
   bench: IndicatorRow | undefined,
@@ -54,6 +63,8 @@ function benchmark(
     },
     benchmark: { value: bench?.value ?? null, lower95: bench?.lower95 ?? null, upper95: bench?.upper95 ?? null },
   });
+  const inputsMissing = outcome === 'NotCompared' && (area.value === null || area.lower95 === null || area.upper95 === null || bench?.value == null);
+  const status = agreement(label, published, inputsMissing);
   return {
     area_code: code,
     area_name: bench?.areaName ?? null,
@@ -63,7 +74,8 @@ function benchmark(
     computed: label,
     computed_outcome: outcome,
     published,
-    agrees: published === null ? null : published === label,
+    agrees: status === 'agrees' ? true : status === 'differs' ? false : null,
+    status,
   };
 }
 
@@ -75,10 +87,13 @@ function trendOf(series: IndicatorRow[], row: IndicatorRow, profile: IndicatorPr
   }));
   const annual = row.period.kind === 'year' || row.period.kind === 'multi-year';
   const t = recentTrend(points, { method, polarity: profile.polarity, yearRange: annual ? row.period.years : 0 });
+  const tooShort = t.marker === 'CannotBeCalculated' && upTo.length < 5;
+  const status = agreement(t.label, row.recentTrend, tooShort);
   return {
     computed: t.label,
     published: row.recentTrend,
-    agrees: row.recentTrend === null ? null : row.recentTrend === t.label,
+    agrees: status === 'agrees' ? true : status === 'differs' ? false : null,
+    status,
     method,
     points: points.length,
     chi_square: t.chiSquare,
@@ -128,7 +143,9 @@ export function computeBaseline(
     }
     const at = (code: string | null): IndicatorRow | undefined =>
       code === null ? undefined : byPoint.get(`${seriesKey(row, code)}\u0001${row.period.label}`);
-    const parentCode = row.parentCode;
+    // Fingertips compares with the parent only below region level: a region's parent is England,
+    // and its "Compared to <parent>" column reads "Not compared".
+    const parentCode = row.parentCode === ENGLAND_CODE ? null : row.parentCode;
     out.push({
       principle: profile.group,
       indicator_id: numericId(row.indicatorId),

@@ -58,7 +58,7 @@ export async function readExtract(path: string, options: ReadOptions): Promise<E
   };
   const records = reader(input.text, (skip) => {
     read++;
-    reject(skip.line, null, 'unreadable-csv', `${skip.message}; the record was skipped`);
+    reject(skip.line, null, 'unreadable-csv', skip.message);
   });
   for await (const record of records) {
     if (!header) {

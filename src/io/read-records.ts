@@ -19,6 +19,13 @@ export interface CsvSkip {
  */
 export type RecordReader = (text: AsyncIterable<string>, onSkip: (skip: CsvSkip) => void) => AsyncIterable<CsvRecord>;
 
+const SKIP_MESSAGES: Record<string, string> = {
+  CSV_INVALID_CLOSING_QUOTE: 'expected a delimiter after a closing quote (a quote inside a field must be doubled: "")'
+    + '; the record was skipped',
+  CSV_QUOTE_NOT_CLOSED: 'a quoted field is never closed: the file from the last good record to its end could not be read',
+  CSV_RECORD_INCONSISTENT_FIELDS_LENGTH: 'the record has another number of fields than the header; the record was skipped',
+};
+
 function newlinesIn(fields: string[]): number {
   let n = 0;
   for (const f of fields) {
@@ -40,8 +47,8 @@ export const csvParseReader: RecordReader = async function* (text, onSkip) {
     skip_empty_lines: true,
     skip_records_with_error: true,
   });
-  parser.on('skip', (err: Error & { lines?: number }) => {
-    onSkip({ line: err.lines ?? 0, message: err.message.replace(/^[^:]*: /, '') });
+  parser.on('skip', (err: Error & { lines?: number; code?: string }) => {
+    onSkip({ line: err.lines ?? 0, message: SKIP_MESSAGES[err.code ?? ''] ?? `${err.message.replace(/^[^:]*: /, '')}; the record was skipped` });
   });
   pipeline(Readable.from(text), parser, () => {});
   for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {

@@ -50,7 +50,7 @@ export function parseTimePeriod(label: string): TimePeriod | null {
   }
   if ((m = s.match(/^(\d{4})\/(\d{2}) ?- ?(\d{2}|\d{4})\/(\d{2})$/))) {
     const start = Number(m[1]);
-    const lastStart = m[3]!.length === 4 ? Number(m[3]) : endYear(start, m[3]!) - 1;
+    const lastStart = m[3]!.length === 4 ? Number(m[3]) : endYear(start, m[3]!);
     if (lastStart <= start) return null;
     return make(start, 0, 0, lastStart - start + 1, 'multi-year');
   }

@@ -61,12 +61,25 @@ function byGroup(rows: BaselineRow[], groups: Group[]): [Group, BaselineRow[]][]
 
 const heading = (g: Group): string => (g.order >= 1 && g.order <= 8 ? `${g.order}. ${g.title} (${g.id})` : `${g.title} (${g.id})`);
 
+/** Wraps text at word boundaries to at most `width` columns. */
+function wrap(text: string, width: number): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  return [...lines, line].join('\n');
+}
+
 function renderTable(env: BaselineEnvelope, groups: Group[], chalk: ChalkInstance): string {
   const parts: string[] = [];
   const notes: string[] = [];
   const parentName = env.rows.some((r) => r.parent.area_code?.startsWith('E12')) ? 'Region' : 'Parent';
   for (const [group, list] of byGroup(env.rows, groups)) {
-    parts.push(chalk.bold(heading(group)));
+    parts.push(chalk.bold(wrap(heading(group), 100)));
     const table = plainTable(['Indicator', 'Period', 'Value (95% CI)', 'England', parentName, 'Trend'], [34, 10, 18, 11, 11, 11]);
     for (const r of list) {
       notes.push(...disagreements(r));
@@ -83,10 +96,10 @@ function renderTable(env: BaselineEnvelope, groups: Group[], chalk: ChalkInstanc
     parts.push(table.toString().split('\n').map((l) => l.trimEnd()).join('\n'), '');
   }
   if (env.rows.length === 0) parts.push('No indicator rows for the chosen areas, period and principles.', '');
-  parts.push(chalk.dim("England/region: benchmark value and the comparison recomputed by Fingertips' method (n/c: not compared)."));
+  parts.push(chalk.dim(wrap("England, Region: the benchmark's value and the comparison with it, recomputed by Fingertips' method (n/c: not compared).", 100)));
   if (notes.length > 0) {
     parts.push(`* differs from the judgement Fingertips published (${notes.length}):`);
-    for (const n of notes) parts.push(`  ${n}`);
+    for (const n of notes) parts.push(wrap(`  ${n}`, 100).replace(/\n/g, '\n    '));
   }
   return `${parts.join('\n')}\n`;
 }

@@ -113,16 +113,16 @@ function logitSlope(points: TrendPoint[], times: number[]): number {
  * Method (fingertips-open `Analysis/TrendMarkers/TrendMarkerCalculator.cs`, TrendRequest.cs;
  * PHEindicatormethods PR #92 `assign_trend_markers`; methods.md §6):
  * - the periods must be single years (`yearRange` 1), at least five, with no duplicate period;
- *   the five most recent must all be valid: value and 95% CI (`ci`), or value, count and
- *   denominator with count < denominator (`proportion`);
+ *   the five most recent must all be valid: value, count and denominator (> 0), and for `ci` the
+ *   95% CI too; a count equal to its denominator cannot be calculated. As in the classic code,
+ *   count and denominator are required for the CI method too: real extracts confirm it (adult
+ *   obesity 93088 has CIs but no counts, and Fingertips publishes "Cannot be calculated");
  * - t = 1…5 in time order (ordinal, as Fingertips: a missing year in between is not a gap in t);
  * - `ci`: weighted least squares with w = 1/σ², σ = (U95 − L95)/3.92, χ² = β²/Var(β);
  *   `proportion`: the Cochran–Armitage χ² on counts, direction from the OLS slope of logit(r/n);
  * - significant when χ² > qchisq(0.998, 1) = 9.5495, and robust when the slope of all five
  *   points and each leave-one-out slope share a sign (0 counts as positive); then Increasing or
  *   Decreasing, otherwise NoChange.
- * Where the classic code demands count and denominator for the CI method too, this follows the
- * technical guidance (CIs suffice) so that indicators published without counts keep a trend.
  * Units: `slope` is per period on the value's scale (`ci`) or on the logit scale (`proportion`).
  *
  * @example recentTrend(points, { method: 'ci', polarity: 'high-is-good' })
@@ -144,13 +144,12 @@ export function recentTrend(
   if (sorted.length < POINTS) return cannot('Not enough data points to calculate recent trend', polarity);
   const recent = sorted.slice(-POINTS);
   const valid = (p: TrendPoint): boolean =>
-    method === 'ci'
-      ? isNum(p.value) && isNum(p.lower95) && isNum(p.upper95) && (p.upper95 as number) > (p.lower95 as number)
-      : isNum(p.value) && isNum(p.count) && isNum(p.denominator) && p.denominator > 0 && p.count >= 0;
+    isNum(p.value) && isNum(p.count) && isNum(p.denominator) && p.denominator > 0 && p.count >= 0 &&
+    (method === 'proportion' || (isNum(p.lower95) && isNum(p.upper95) && (p.upper95 as number) > (p.lower95 as number)));
   if (!recent.every(valid)) {
     return cannot('Not enough data points with valid values to calculate recent trend', polarity);
   }
-  if (method === 'proportion' && recent.some((p) => p.count === p.denominator || p.count === 0)) {
+  if (recent.some((p) => p.count === p.denominator || (method === 'proportion' && p.count === 0))) {
     return cannot('The recent trend cannot be calculated', polarity);
   }
   const { slope, chiSquare } = method === 'ci' ? ciStatistic(recent) : proportionStatistic(recent);

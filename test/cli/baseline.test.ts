@@ -1,0 +1,175 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { BaselineEnvelopeSchema } from '../../src/compute/baseline-schema.js';
+import { marmot } from '../helpers/cli.js';
+import { ROOT } from '../helpers/shared.js';
+import { HEADER_27, row27, scratch } from '../helpers/temp.js';
+
+const LUTON = 'fixtures/luton.csv';
+
+describe('marmot baseline fixtures/luton.csv', () => {
+  it.each(['table', 'json', 'csv', 'md'])('writes the %s golden output', async (format) => {
+    const r = marmot(['baseline', LUTON, '--format', format]);
+    expect(r.stderr).toBe('fixtures/luton.csv: 1,585 rows read (fingertips-csv/27): 1,464 used, 0 rejected, 121 outside the selection, 0 duplicate\n');
+    expect(r.status).toBe(0);
+    await expect(r.stdout).toMatchFileSnapshot(`../golden/baseline.luton.${format === 'table' ? 'txt' : format}`);
+  });
+
+  it('fits a 100-column terminal and groups indicators under the principles in order, unmapped last', () => {
+    const { stdout } = marmot(['baseline', LUTON]);
+    const widest = Math.max(...stdout.split('\n').map((l) => [...l].length));
+    expect(widest).toBeLessThanOrEqual(100);
+    const headings = stdout.split('\n').filter((l) => /\((overarching|best-start|capabilities|fair-employment|living-standard|healthy-places|prevention|discrimination|sustainability|unmapped)\)$/.test(l));
+    expect(headings.map((h) => h.match(/\(([a-z-]+)\)$/)![1])).toEqual([
+      'overarching', 'best-start', 'capabilities', 'fair-employment', 'living-standard', 'healthy-places', 'prevention', 'discrimination', 'sustainability',
+    ]);
+  });
+
+  it('flags the judgements that differ from the published ones', () => {
+    const { stdout } = marmot(['baseline', LUTON]);
+    expect(stdout).toContain('* differs from the judgement Fingertips published (2):');
+    expect(stdout).toMatch(/92313 Luton Persons, 16-64 yrs, 2022\/23: vs England marmot Worse, Fingertips published Similar/);
+  });
+
+  it('emits a JSON envelope that its schema accepts, with the fields the issue names', () => {
+    const env = JSON.parse(marmot(['baseline', LUTON, '--format', 'json']).stdout);
+    expect(BaselineEnvelopeSchema.safeParse(env).success).toBe(true);
+    expect(env.schema).toBe('marmot/baseline@1');
+    const row = env.rows.find((r: any) => r.indicator_id === 90631 && r.sex === 'Persons');
+    expect(Object.keys(row)).toEqual(expect.arrayContaining(['indicator_id', 'indicator_name', 'principle', 'area_code', 'area_name', 'period', 'sex', 'age', 'value', 'lower_ci_95', 'upper_ci_95', 'count', 'denominator', 'polarity', 'england', 'parent', 'trend']));
+    expect(Object.keys(row.england)).toEqual(expect.arrayContaining(['area_code', 'value', 'computed', 'published', 'agrees']));
+    expect(Object.keys(row.trend)).toEqual(expect.arrayContaining(['computed', 'published', 'agrees']));
+    expect(row.parent.area_code).toBe('E12000006');
+    expect(env.inputs[0]).toMatchObject({ rows_read: 1585, rows_used: 1464, rows_rejected: 0 });
+  });
+
+  it('keeps a suppressed value missing (null with its note), never 0', () => {
+    const env = JSON.parse(marmot(['baseline', LUTON, '--format', 'json']).stdout);
+    const row = env.rows.find((r: any) => r.indicator_id === 20401);
+    expect(row).toMatchObject({ value: null, missing_reason: 'Value suppressed for disclosure control due to small count' });
+    expect(row.england.computed).toBe('Not compared');
+  });
+
+  it('is deterministic: the same input gives the same bytes', () => {
+    expect(marmot(['baseline', LUTON, '--format', 'json']).stdout).toBe(marmot(['baseline', LUTON, '--format', 'json']).stdout);
+  });
+
+  it('selects a period, a principle and an area by name', () => {
+    const env = JSON.parse(marmot(['baseline', LUTON, '--format', 'json', '--area', 'luton', '--principle', 'Tackle climate change', '--period', '2019']).stdout);
+    expect(new Set(env.rows.map((r: any) => r.principle))).toEqual(new Set(['sustainability']));
+    expect(new Set(env.rows.map((r: any) => r.period))).toEqual(new Set(['2019']));
+  });
+
+  it('reads standard input and gzip', () => {
+    const csv = readFileSync(join(ROOT, LUTON));
+    const rows = (stdout: string) => JSON.parse(stdout).rows.map(({ source, ...rest }: any) => ({ ...rest, line: source.line }));
+    const plain = rows(marmot(['baseline', LUTON, '--format', 'json']).stdout);
+    expect(rows(marmot(['baseline', '-', '--format', 'json'], { input: csv }).stdout)).toEqual(plain);
+    const dir = scratch({ 'luton.csv.gz': gzipSync(csv) });
+    const zipped = marmot(['baseline', join(dir, 'luton.csv.gz'), '--format', 'json']);
+    expect(rows(zipped.stdout)).toEqual(plain);
+    expect(JSON.parse(zipped.stdout).inputs[0].gzip).toBe(true);
+  });
+
+  it('writes -o atomically and nothing to stdout', () => {
+    const dir = scratch({});
+    const r = marmot(['baseline', LUTON, '--format', 'json', '-o', join(dir, 'out.json'), '-q']);
+    expect(r).toMatchObject({ status: 0, stdout: '', stderr: '' });
+    expect(JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8')).rows.length).toBeGreaterThan(30);
+  });
+
+  it('merges several files and reports conflicting duplicates', () => {
+    const dir = scratch({
+      'a.csv': `${HEADER_27}\n${row27({ value: '80', lo: '79', hi: '81' })}\n`,
+      'b.csv': `${HEADER_27}\n${row27({ value: '80.5', lo: '79', hi: '81' })}\n${row27({ period: '2020', value: '81', lo: '80', hi: '82' })}\n`,
+    });
+    const r = marmot(['baseline', join(dir, 'a.csv'), join(dir, 'b.csv'), '--format', 'json']);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(/b\.csv:2: warning: indicator 90366, E06000032, Persons, All ages, 2019 is also at .*a\.csv:2 with other figures \(value 80 vs 80\.5\)/);
+    expect(JSON.parse(r.stdout).rows[0].period).toBe('2020');
+  });
+
+  it('exits 1 with --fail-on mismatch when a published judgement differs', () => {
+    expect(marmot(['baseline', LUTON, '--fail-on', 'mismatch', '-q']).status).toBe(1);
+    expect(marmot(['baseline', LUTON, '--fail-on', 'error', '-q']).status).toBe(0);
+  });
+});
+
+describe('errors and exit codes', () => {
+  it.each([
+    [['baseline'], /missing required argument 'file/],
+    [['baseline', LUTON, '--format', 'xml'], /argument 'xml' is invalid/],
+    [['baseline', LUTON, '--bogus'], /unknown option '--bogus'/],
+    [['frobnicate'], /unknown command 'frobnicate'/],
+  ])('a usage error exits 2: %j', (args, message) => {
+    const r = marmot(args);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('a missing file exits 2 with one line naming it', () => {
+    const r = marmot(['baseline', 'no-such.csv']);
+    expect(r).toMatchObject({ status: 2, stdout: '', stderr: 'marmot: no-such.csv: cannot read the file (ENOENT)\n' });
+  });
+
+  it('an unrecognised header exits 2 and lists the columns expected', () => {
+    const dir = scratch({ 'x.csv': 'area,period,value\nE06000032,2019,1\n' });
+    const r = marmot(['baseline', join(dir, 'x.csv')]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/x\.csv:1: the header is not a Fingertips extract: no Indicator ID, Area Code, Time period column\n  expected columns: Indicator ID, Indicator Name, Area Code/);
+  });
+
+  it('a file with no usable row exits 2 and names the first problem', () => {
+    const dir = scratch({ 'x.csv': `${HEADER_27}\n${row27({ value: 'oops' })}\n` });
+    const r = marmot(['baseline', join(dir, 'x.csv')]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/no usable rows \(1 read, 1 rejected, 0 outside the selection\)\n  first problem: .*x\.csv:2: error: Value: expected a number or a blank, got "oops" \[row\/invalid-number\]/);
+  });
+
+  it('several local areas and no --area exits 2 and lists them', () => {
+    const dir = scratch({ 'x.csv': `${HEADER_27}\n${row27({ value: '1' })}\n${row27({ area: 'E06000033', areaName: 'Southend-on-Sea', value: '2' })}\n` });
+    const r = marmot(['baseline', join(dir, 'x.csv')]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/2 local areas; choose with --area .*E06000032 Luton, E06000033 Southend-on-Sea/);
+  });
+
+  it('an unknown area exits 2', () => {
+    expect(marmot(['baseline', LUTON, '--area', 'Atlantis']).status).toBe(2);
+  });
+
+  it('a rejected row is reported on stderr with file, line and column, and the run goes on (exit 0; 1 with --fail-on error)', () => {
+    const dir = scratch({ 'x.csv': `${HEADER_27}\n${row27({ value: '80', lo: '79', hi: '81' })}\n${row27({ period: '2020', value: '8o' })}\n` });
+    const r = marmot(['baseline', join(dir, 'x.csv')]);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(/x\.csv:3: error: Value: expected a number or a blank, got "8o" \[row\/invalid-number\]/);
+    expect(marmot(['baseline', join(dir, 'x.csv'), '--fail-on', 'error']).status).toBe(1);
+  });
+
+  it('`marmot … | head` ends quietly with 0', () => {
+    const big = scratch({});
+    const lines = [HEADER_27];
+    for (let i = 0; i < 3000; i++) lines.push(row27({ id: String(90000 + i), value: '1', period: '2019' }));
+    writeFileSync(join(big, 'big.csv'), lines.join('\n'));
+    const r = spawnSync('bash', ['--norc', '--noprofile', '-c', `set -o pipefail; node ${join(ROOT, 'bin/marmot.js')} baseline ${join(big, 'big.csv')} --format csv -q | head -1`], { encoding: 'utf8', env: { PATH: process.env.PATH, NO_COLOR: '1' } });
+    expect(r.stdout.split('\n')[0]).toMatch(/^principle,indicator_id/);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+  });
+
+  it('help and version exit 0 and list the exit codes', () => {
+    const help = marmot(['--help']);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/Exit codes:\n  0  ran/);
+    expect(marmot(['--version']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(marmot(['baseline', '--help']).stdout).toMatch(/--area <area>/);
+  });
+
+  it('never colours with NO_COLOR, even when forced by FORCE_COLOR', () => {
+    expect(marmot(['baseline', LUTON], { env: { FORCE_COLOR: '1' } }).stdout).not.toMatch(/\x1b\[/);
+    expect(marmot(['baseline', LUTON, '--color']).stdout).toMatch(/\x1b\[/);
+  });
+});

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { cleanNote, cleanText, parseNumber } from '../../src/normalise/values.js';
+import { normaliseComparison, normaliseTrend } from '../../src/normalise/labels.js';
+import { geographyLevel } from '../../src/normalise/area.js';
+
+describe('parseNumber', () => {
+  it.each([
+    ['12.3', 12.3], ['0', 0], ['-1.5', -1.5], ['94.7261896202678', 94.7261896202678], ['1e-3', 0.001],
+    ['74,588', 74588], ['1,234,567.5', 1234567.5], [' 7 ', 7],
+  ])('%j is %d', (raw, value) => {
+    expect(parseNumber(raw)).toEqual({ ok: true, value, missing: null });
+  });
+
+  it.each([
+    ['', 'blank'], ['NA', 'NA'], ['-', 'no data'], ['<div class="no-data">-</div>', 'no data'], ['*', 'suppressed'],
+    ['..', 'not available'], [':', 'not available'], ['x', 'not available'], ['c', 'suppressed'], ['[c]', 'suppressed'],
+    ['[x]', 'not available'], ['[z]', 'not applicable'], ['[low]', 'low reliability'], ['u', 'low reliability'], ['k', 'suppressed'],
+  ])('%j is missing (%s), never 0', (raw, reason) => {
+    expect(parseNumber(raw)).toEqual({ ok: true, value: null, missing: reason });
+  });
+
+  it.each(['12a', '1,23', '0x10', 'Infinity', 'twelve', '1.2.3'])('%j is not a number', (raw) => {
+    expect(parseNumber(raw)).toEqual({ ok: false });
+  });
+});
+
+describe('text cells', () => {
+  it('strips the web export HTML from value notes', () => {
+    expect(cleanNote('<span class="tooltipValueNote">* Value for Hackney and City of London combined</span>')).toBe('Value for Hackney and City of London combined');
+  });
+  it('folds whitespace, including the newline inside a real indicator name', () => {
+    expect(cleanText('Campylobacter incidence rate/100,000\n')).toBe('Campylobacter incidence rate/100,000');
+    expect(cleanText('  ')).toBeNull();
+    expect(cleanText('NA')).toBeNull();
+  });
+});
+
+describe('published labels', () => {
+  it.each([['NOT COMPARED', 'Not compared'], ['NotCompared', 'Not compared'], ['Worse 95%', 'Worse'], ['Better', 'Better'], ['Lowest quintile', 'Lowest quintile'], ['', null]])(
+    'comparison %j → %j', (raw, label) => expect(normaliseComparison(raw)).toBe(label));
+  it.each([['Increasing & getting better', 'Increasing and getting better'], ['Could not be calculated', 'Cannot be calculated'], ['No significant change', 'No significant change']])(
+    'trend %j → %j', (raw, label) => expect(normaliseTrend(raw)).toBe(label));
+});
+
+describe('geographyLevel', () => {
+  it.each([['E92000001', 'england'], ['E12000006', 'region'], ['E06000032', 'county-ua'], ['E08000001', 'county-ua'], ['E09000001', 'county-ua'], ['E10000003', 'county-ua'],
+    ['E07000008', 'district'], ['E02000001', 'msoa'], ['E05000001', 'ward'], ['nE38000016', 'sub-icb'], ['A81002', 'other']])('%s is %s', (code, level) => {
+    expect(geographyLevel(code)).toBe(level);
+  });
+});
