@@ -64,6 +64,19 @@ describe('readExtract', () => {
     await expect(read('')).rejects.toThrow(/the file is empty/);
   });
 
+  it("reads the website's export-table variant: AreaName, quoted thousands, HTML in cells", async () => {
+    const header = 'Indicator ID,Indicator Name,Parent Code,Parent Name,Area Code,AreaName,Area Type,Sex,Age,Category Type,Category,Time period,Value,Lower CI 95.0 limit,Upper CI 95.0 limit,Lower CI 99.8 limit,Upper CI 99.8 limit,Count,Denominator,Value note,Recent Trend,Compared to England value or percentiles,Compared to parent value or percentiles,Time period Sortable,New data,Compared to goal,Time period range';
+    const csv = `${header}\n`
+      + `90366,Life expectancy,E12000007,London region (statistical),E09000012,Hackney,Upper tier local authorities (post 4/23),Persons,All ages,,,2021,64.1,63.2,65.0,62.8,65.4,"74,588","116,362","<span class=""tooltipValueNote"">* Value for Hackney and City of London combined</span>",,Worse,Worse,20210000,,,1y\n`
+      + `90366,Life expectancy,E12000008,South East region (statistical),E06000036,Bracknell Forest,Upper tier local authorities (post 4/23),Persons,All ages,,,2021,,,,60.1,70.2,"<div class=""no-data"">-</div>",9000,,,Not compared,Not compared,20210000,,,1y\n`;
+    const e = await read(csv);
+    expect(e.summary.dialect).toBe('fingertips-web-export/27');
+    expect(e.rows.map((r) => [r.areaName, r.count, r.denominator, r.valueNote, r.value, r.missingReason, r.lower998])).toEqual([
+      ['Hackney', 74588, 116362, 'Value for Hackney and City of London combined', 64.1, null, 62.8],
+      ['Bracknell Forest', null, 9000, null, null, 'blank', 60.1],
+    ]);
+  });
+
   it('keeps cohort rows apart (Category Type filled)', async () => {
     const e = await read(`${HEADER_27}\n${row27({ value: '1' })}\n${row27({ catType: 'Ethnic groups', cat: 'Asian', value: '2' })}\n`);
     expect(e.rows.map((r) => [r.categoryType, r.category])).toEqual([[null, null], ['Ethnic groups', 'Asian']]);
