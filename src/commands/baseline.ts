@@ -7,6 +7,7 @@ import type { BaselineEnvelope, BaselineRow } from '../compute/baseline-schema.j
 import type { Diagnostic } from '../diagnostics.js';
 import { profilesFor, type IndicatorProfile } from '../compute/indicator-profile.js';
 import { headlineAreaFilter } from '../compute/selection.js';
+import { deriveCis } from '../compute/derive-ci.js';
 import { UsageError } from '../errors.js';
 import { EXIT } from '../exit-codes.js';
 import { VERSION } from '../io/version.js';
@@ -19,6 +20,7 @@ interface BaselineFlags extends OutputOptions {
   period: string;
   principle?: string[];
   failOn: 'never' | 'error' | 'warning' | 'mismatch';
+  deriveCi?: boolean;
 }
 
 /** An info note for each indicator whose published comparisons contradict the catalogue's polarity. */
@@ -57,6 +59,7 @@ export function baselineCommand(io: Io, catalogue: Catalogue, setExit: (code: nu
     .option('--area <area>', 'area code or name; repeat or comma-separate codes; "all" for every area (default: the one local area)', collect(looksLikeAreaCode))
     .option('--period <period>', 'latest, or a period label such as 2019/20', 'latest')
     .option('--principle <id>', 'only this principle (id, number or wording); repeatable', collect((s) => /^[a-z-]+$|^\d$/.test(s)))
+    .option('--derive-ci', 'where an extract lacks CIs but has count and denominator, compute them (Wilson; exact/Byars) and mark the judgements that used them as derived')
     .addOption(formatOption())
     .addOption(outputOption())
     .addOption(new Option('--fail-on <level>', 'exit 1 when a finding reaches this level').choices(['never', 'error', 'warning', 'mismatch']).default('never'))
@@ -67,12 +70,13 @@ export function baselineCommand(io: Io, catalogue: Catalogue, setExit: (code: nu
       const read = await readInputs(files, io, filter.keep);
       const areas = resolveAreas(flags.area, read.rows, flags.area ? new Map() : filter.localAreas);
       const profileOf = profilesFor(read.rows, catalogue);
-      const result = computeBaseline(read.rows, profileOf, { areas, period: flags.period, groups });
+      const rows = flags.deriveCi ? deriveCis(read.rows, (id) => profileOf(id).multiplier) : read.rows;
+      const result = computeBaseline(rows, profileOf, { areas, period: flags.period, groups });
       const diagnostics = [...read.diagnostics, ...result.diagnostics, ...polarityNotes(result.rows, profileOf)];
       const envelope: BaselineEnvelope = {
         schema: 'marmot/baseline@1',
         marmot: { version: VERSION, catalogue: catalogue.version },
-        options: { areas: areas.map((a) => a.code), period: flags.period, principles: groups, derive_ci: false },
+        options: { areas: areas.map((a) => a.code), period: flags.period, principles: groups, derive_ci: !!flags.deriveCi },
         inputs: read.inputs,
         rows: result.rows,
         diagnostics,

@@ -16,6 +16,7 @@ export const BenchmarkSchema = z.strictObject({
   published: z.string().nullable().describe('The judgement Fingertips published in the file; null when blank'),
   agrees: z.boolean().nullable().describe('computed = published; null when nothing was published or the extract lacks the inputs'),
   status: z.enum(['agrees', 'differs', 'inputs-missing', 'not-published']).describe('inputs-missing: Fingertips published a judgement that needs data this extract does not hold (e.g. the benchmark row)'),
+  derived: z.boolean().describe('The comparison used CIs marmot derived from count and denominator (--derive-ci): Fingertips would not publish it'),
 });
 
 export const TrendSchema = z.strictObject({
@@ -23,6 +24,7 @@ export const TrendSchema = z.strictObject({
   published: z.string().nullable(),
   agrees: z.boolean().nullable(),
   status: z.enum(['agrees', 'differs', 'inputs-missing', 'not-published']),
+  derived: z.boolean().describe('The trend used CIs marmot derived (--derive-ci)'),
   method: z.enum(['ci', 'proportion']),
   points: z.number().int().describe('Periods in the series up to the baseline period'),
   chi_square: num,

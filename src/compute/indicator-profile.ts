@@ -1,4 +1,6 @@
 import { indicatorById } from '../catalogue/lookup.js';
+import { inferComparisonMethod, inferMultiplier } from './infer-method.js';
+import { indexRows } from './judgements.js';
 import type { Catalogue, CatalogueIndicator, GroupId } from '../catalogue/schema.js';
 import type { IndicatorRow } from '../ingest/row.js';
 import { ENGLAND_CODE as englandCode } from '../normalise/area.js';
@@ -18,6 +20,8 @@ export interface IndicatorProfile {
   unit: string | null;
   method: ComparisonMethod;
   confidence: 0.95 | 0.998;
+  /** Values per unit of count/denominator (100 for %, 100000 per 100,000), when known: SPC method 5 needs it. */
+  multiplier: number | null;
   methodSource: 'catalogue' | 'inferred' | 'default';
 }
 
@@ -81,19 +85,25 @@ export function profileIndicator(
     cataloguePolarity: inferred && entry && entry.polarity !== inferred ? entry.polarity : null,
     valueType: entry?.valueType ?? null,
     unit: entry?.unit ?? null,
+    multiplier: multiplierOf(entry?.unit ?? null),
     method: comparison?.method ?? 1,
     confidence: comparison?.confidence ?? 0.95,
     methodSource: comparison ? 'catalogue' : 'default',
   };
 }
 
-/** Profiles for every indicator in the rows, polarity read from the published comparisons where they reveal it. */
+/**
+ * Profiles for every indicator in the rows: group from the catalogue; polarity from the published
+ * comparisons where they reveal it, else the catalogue's; comparison method from the catalogue,
+ * else the one that reproduces the published column (else method 1 at 95%); multiplier from the
+ * catalogue's unit, else from count, denominator and value.
+ */
 export function profilesFor(rows: IndicatorRow[], catalogue: Catalogue): (id: string) => IndicatorProfile {
   const lookup = indicatorById(catalogue);
-  const englandAt = new Map<string, number | null>();
+  const index = indexRows(rows);
+  const englandOf = (r: IndicatorRow) => index.at(r, englandCode);
   const byIndicator = new Map<string, IndicatorRow[]>();
   for (const r of rows) {
-    if (r.areaCode === englandCode) englandAt.set(`${r.indicatorId}|${r.sex}|${r.age}|${r.period.label}`, r.value);
     let list = byIndicator.get(r.indicatorId);
     if (!list) byIndicator.set(r.indicatorId, (list = []));
     list.push(r);
@@ -101,14 +111,30 @@ export function profilesFor(rows: IndicatorRow[], catalogue: Catalogue): (id: st
   const cache = new Map<string, IndicatorProfile>();
   return (id) => {
     let p = cache.get(id);
-    if (!p) {
-      const list = byIndicator.get(id) ?? [];
-      const entry = lookup(id);
-      const inferred = inferPolarity(list, (r) => englandAt.get(`${r.indicatorId}|${r.sex}|${r.age}|${r.period.label}`) ?? null);
-      p = profileIndicator(id, list[0]?.indicatorName ?? entry?.name ?? id, entry, inferred);
-      cache.set(id, p);
+    if (p) return p;
+    const list = byIndicator.get(id) ?? [];
+    const entry = lookup(id);
+    const inferred = inferPolarity(list, (r) => englandOf(r)?.value ?? null);
+    p = profileIndicator(id, list[0]?.indicatorName ?? entry?.name ?? id, entry, inferred);
+    if (p.multiplier === null) p = { ...p, multiplier: inferMultiplier(list) };
+    if (!entry?.comparison) {
+      const method = inferComparisonMethod(list, englandOf, p.polarity, p.multiplier);
+      if (method) p = { ...p, method: method.method, confidence: method.confidence, methodSource: 'inferred' };
     }
+    cache.set(id, p);
     return p;
   };
 }
 
+/**
+ * The multiplier a unit label implies: "%" → 100, "per 100,000" → 100000, "per 1,000 …" → 1000;
+ * null when the label gives none (years, scores).
+ *
+ * @example multiplierOf('per 10,000 aged <18') // 10000
+ */
+export function multiplierOf(unit: string | null): number | null {
+  if (unit === null) return null;
+  if (/^%/.test(unit.trim())) return 100;
+  const m = unit.match(/per ([\d,]+)/);
+  return m ? Number(m[1]!.replace(/,/g, '')) : null;
+}

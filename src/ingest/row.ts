@@ -35,6 +35,8 @@ export interface IndicatorRow {
   comparedToGoal: string | null;
   newData: string | null;
   timePeriodRange: string | null;
+  /** The CIs were computed by marmot from count and denominator (`--derive-ci`), not read. */
+  derivedCi?: boolean;
 }
 
 /** True for cohort rows (Category Type or Category filled), which are kept apart from headline rows. */

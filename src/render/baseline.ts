@@ -48,7 +48,7 @@ const shortReason = (reason: string | null): string =>
   reason === null ? 'missing' : /suppress/i.test(reason) ? 'suppressed' : /combined/i.test(reason) ? 'combined' : 'missing';
 
 const benchCell = (b: Benchmark, chalk: ChalkInstance, plain: boolean): string => {
-  const mark = b.agrees === false ? '*' : '';
+  const mark = (b.derived ? 'ᵈ' : '') + (b.agrees === false ? '*' : '');
   const label = b.computed === 'Not compared' ? 'n/c' : b.computed;
   return `${formatValue(b.value)}${plain ? ' ' : '\n'}${plain ? label : paint(chalk, label)}${mark}`;
 };

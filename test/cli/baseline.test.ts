@@ -92,6 +92,19 @@ describe('marmot baseline fixtures/luton.csv', () => {
     expect(JSON.parse(r.stdout).rows[0].period).toBe('2020');
   });
 
+  it('--derive-ci fills missing CIs from count and denominator and marks the judgements derived', () => {
+    const lines = [HEADER_27, row27({ id: '90631', area: 'E92000001', areaName: 'England', parent: '', value: '70', count: '7000', den: '10000' })];
+    lines.push(row27({ id: '90631', value: '60', count: '600', den: '1000' }));
+    const dir = scratch({ 'x.csv': `${lines.join('\n')}\n` });
+    const plain = JSON.parse(marmot(['baseline', join(dir, 'x.csv'), '--format', 'json']).stdout).rows[0];
+    expect(plain).toMatchObject({ lower_ci_95: null, derived_ci: false, england: { computed: 'Not compared', derived: false } });
+    const derived = JSON.parse(marmot(['baseline', join(dir, 'x.csv'), '--format', 'json', '--derive-ci']).stdout);
+    expect(derived.options.derive_ci).toBe(true);
+    expect(derived.rows[0]).toMatchObject({ derived_ci: true, england: { computed: 'Worse', derived: true } });
+    expect(derived.rows[0].lower_ci_95).toBeCloseTo(56.93, 2);
+    expect(marmot(['baseline', join(dir, 'x.csv'), '--derive-ci']).stdout).toMatch(/Worseᵈ/);
+  });
+
   it('exits 1 with --fail-on mismatch when a published judgement differs', () => {
     expect(marmot(['baseline', LUTON, '--fail-on', 'mismatch', '-q']).status).toBe(1);
     expect(marmot(['baseline', LUTON, '--fail-on', 'error', '-q']).status).toBe(0);

@@ -1,0 +1,117 @@
+import type { IndicatorRow } from '../ingest/row.js';
+import { compareWithBenchmark, recentTrend, type TrendPoint } from '../stats/index.js';
+import type { BaselineRow, Benchmark } from './baseline-schema.js';
+import type { IndicatorProfile } from './indicator-profile.js';
+
+export type Agreement = 'agrees' | 'differs' | 'inputs-missing' | 'not-published';
+
+/** How a recomputed judgement stands against the published one. */
+export function agreement(computed: string, published: string | null, inputsMissing: boolean): Agreement {
+  if (published === null) return 'not-published';
+  if (computed === published) return 'agrees';
+  return inputsMissing ? 'inputs-missing' : 'differs';
+}
+
+/** Rows indexed by series (indicator, area, sex, age, cohort) and by point (series and period). */
+export interface RowIndex {
+  series: Map<string, IndicatorRow[]>;
+  /** The series a row belongs to (its own cohort's, for a cohort row). */
+  seriesOf: (row: IndicatorRow) => IndicatorRow[];
+  at: (row: IndicatorRow, areaCode: string | null, headline?: boolean) => IndicatorRow | undefined;
+}
+
+const seriesKey = (r: IndicatorRow, areaCode: string, headline: boolean): string =>
+  [r.indicatorId, areaCode, r.sex, r.age, headline ? '' : (r.categoryType ?? ''), headline ? '' : (r.category ?? '')].join('\u0001');
+
+/** Indexes rows by series, each sorted by period. */
+export function indexRows(rows: IndicatorRow[]): RowIndex {
+  const series = new Map<string, IndicatorRow[]>();
+  const byPoint = new Map<string, IndicatorRow>();
+  for (const r of rows) {
+    const key = seriesKey(r, r.areaCode, false);
+    let list = series.get(key);
+    if (!list) series.set(key, (list = []));
+    list.push(r);
+    byPoint.set(`${key}\u0001${r.period.label}`, r);
+  }
+  for (const list of series.values()) list.sort((a, b) => a.period.sortable - b.period.sortable || a.period.label.localeCompare(b.period.label));
+  return {
+    series,
+    seriesOf: (row) => series.get(seriesKey(row, row.areaCode, false)) ?? [row],
+    at: (row, areaCode, headline = true) =>
+      areaCode === null ? undefined : byPoint.get(`${seriesKey(row, areaCode, headline)}\u0001${row.period.label}`),
+  };
+}
+
+/**
+ * The comparison of a row with a benchmark row by the indicator's method, beside the judgement
+ * the file published. A judgement that needs an input the extract lacks (the benchmark row, the
+ * area's CI) is "inputs-missing", not a disagreement.
+ */
+export function judgeBenchmark(
+  area: IndicatorRow,
+  bench: IndicatorRow | undefined,
+  code: string | null,
+  published: string | null,
+  profile: IndicatorProfile,
+): Benchmark {
+  const { outcome, label } = compareWithBenchmark({
+    method: profile.method,
+    polarity: profile.polarity,
+    confidence: profile.confidence,
+    unit: profile.multiplier ?? undefined,
+    area: {
+      value: area.value, lower95: area.lower95, upper95: area.upper95, lower998: area.lower998, upper998: area.upper998,
+      denominator: area.denominator,
+    },
+    benchmark: { value: bench?.value ?? null, lower95: bench?.lower95 ?? null, upper95: bench?.upper95 ?? null },
+  });
+  const inputsMissing = outcome === 'NotCompared' && (area.value === null || area.lower95 === null || area.upper95 === null || bench?.value == null);
+  const status = agreement(label, published, inputsMissing);
+  return {
+    area_code: code,
+    area_name: bench?.areaName ?? null,
+    value: bench?.value ?? null,
+    lower_ci_95: bench?.lower95 ?? null,
+    upper_ci_95: bench?.upper95 ?? null,
+    computed: label,
+    computed_outcome: outcome,
+    published,
+    agrees: status === 'agrees' ? true : status === 'differs' ? false : null,
+    status,
+    derived: outcome !== 'NotCompared' && ((profile.method !== 5 && profile.method !== 6 && !!area.derivedCi) || (profile.method === 12 && !!bench?.derivedCi)),
+  };
+}
+
+/** The points of a series up to a row's period, as the trend test takes them. */
+export function trendPoints(series: IndicatorRow[], row: IndicatorRow): (TrendPoint & { derived: boolean })[] {
+  return series
+    .filter((r) => r.period.sortable <= row.period.sortable)
+    .map((r) => ({ period: r.period.sortable, value: r.value, lower95: r.lower95, upper95: r.upper95, count: r.count, denominator: r.denominator, derived: !!r.derivedCi }));
+}
+
+/**
+ * The recent trend at a row's period, recomputed by Fingertips' method (the proportion method
+ * when the indicator is compared by SPC for proportions, method 5, as the classic code chooses),
+ * beside the published Recent Trend.
+ */
+export function judgeTrend(series: IndicatorRow[], row: IndicatorRow, profile: IndicatorProfile): BaselineRow['trend'] {
+  const method = profile.method === 5 ? 'proportion' : 'ci';
+  const points = trendPoints(series, row);
+  const annual = row.period.kind === 'year' || row.period.kind === 'multi-year';
+  const t = recentTrend(points, { method, polarity: profile.polarity, yearRange: annual ? row.period.years : 0 });
+  const tooShort = t.marker === 'CannotBeCalculated' && points.length < 5;
+  const status = agreement(t.label, row.recentTrend, tooShort);
+  return {
+    computed: t.label,
+    published: row.recentTrend,
+    agrees: status === 'agrees' ? true : status === 'differs' ? false : null,
+    status,
+    derived: method === 'ci' && t.chiSquare !== null && points.slice(-5).some((p) => p.derived),
+    method,
+    points: points.length,
+    chi_square: t.chiSquare,
+    slope: t.slope,
+    reason: t.reason ?? null,
+  };
+}

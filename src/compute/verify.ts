@@ -1,0 +1,72 @@
+import type { IndicatorRow } from '../ingest/row.js';
+import { isCohortRow } from '../ingest/row.js';
+import { ENGLAND_CODE } from '../normalise/area.js';
+import type { IndicatorProfile } from './indicator-profile.js';
+import { indexRows, judgeBenchmark, judgeTrend, trendPoints, type Agreement } from './judgements.js';
+import type { Disagreement, Tally, VerifyEnvelope } from './verify-schema.js';
+
+const emptyTally = (): Tally => ({ agrees: 0, differs: 0, inputs_missing: 0, not_published: 0 });
+const KEY: Record<Agreement, keyof Tally> = { agrees: 'agrees', differs: 'differs', 'inputs-missing': 'inputs_missing', 'not-published': 'not_published' };
+const numericId = (id: string): number | string => (/^\d+$/.test(id) ? Number(id) : id);
+
+/**
+ * Recomputes every judgement Fingertips published in the rows — compared with England (headline
+ * and cohort rows), compared with the parent, and the recent trend — and tallies, per indicator,
+ * how many were reproduced, how many differ, and how many need inputs the extract does not hold.
+ * Each disagreement carries the inputs that produced it. Pure.
+ */
+export function verifyJudgements(
+  rows: IndicatorRow[],
+  profileOf: (id: string) => IndicatorProfile,
+): Pick<VerifyEnvelope, 'totals' | 'indicators' | 'disagreements'> {
+  const index = indexRows(rows);
+  const totals = { england: emptyTally(), parent: emptyTally(), trend: emptyTally() };
+  const perIndicator = new Map<string, { england: Tally; parent: Tally; trend: Tally }>();
+  const disagreements: Disagreement[] = [];
+  const sorted = [...rows].sort((a, b) => a.indicatorId.localeCompare(b.indicatorId, 'en', { numeric: true }) || a.file.localeCompare(b.file) || a.line - b.line);
+  for (const row of sorted) {
+    const profile = profileOf(row.indicatorId);
+    let tally = perIndicator.get(row.indicatorId);
+    if (!tally) perIndicator.set(row.indicatorId, (tally = { england: emptyTally(), parent: emptyTally(), trend: emptyTally() }));
+    const record = (judgement: 'england' | 'parent' | 'trend', status: Agreement, computed: string, published: string | null, inputs: Record<string, unknown>): void => {
+      tally![judgement][KEY[status]]++;
+      totals[judgement][KEY[status]]++;
+      if (status !== 'differs') return;
+      disagreements.push({
+        judgement, indicator_id: numericId(row.indicatorId), area_code: row.areaCode, area_name: row.areaName, sex: row.sex, age: row.age,
+        category_type: row.categoryType, category: row.category, period: row.period.label, computed, published: published!, inputs,
+        source: { file: row.file, line: row.line },
+      });
+    };
+    const areaInputs = {
+      value: row.value, lower_ci_95: row.lower95, upper_ci_95: row.upper95, lower_ci_99_8: row.lower998, upper_ci_99_8: row.upper998,
+      denominator: row.denominator, method: profile.method, confidence: profile.confidence, polarity: profile.polarity,
+    };
+    if (row.areaCode !== ENGLAND_CODE && row.comparedToEngland !== null) {
+      const bench = index.at(row, ENGLAND_CODE);
+      const b = judgeBenchmark(row, bench, ENGLAND_CODE, row.comparedToEngland, profile);
+      record('england', b.status, b.computed, b.published, { ...areaInputs, benchmark_value: b.value, benchmark_lower_ci_95: b.lower_ci_95, benchmark_upper_ci_95: b.upper_ci_95 });
+    }
+    if (!isCohortRow(row) && row.comparedToParent !== null && row.areaCode !== ENGLAND_CODE) {
+      const parentCode = row.parentCode === ENGLAND_CODE ? null : row.parentCode;
+      const b = judgeBenchmark(row, index.at(row, parentCode), parentCode, row.comparedToParent, profile);
+      record('parent', b.status, b.computed, b.published, { ...areaInputs, parent_code: parentCode, benchmark_value: b.value });
+    }
+    if (row.recentTrend !== null) {
+      const series = index.seriesOf(row);
+      const t = judgeTrend(series, row, profile);
+      record('trend', t.status, t.computed, t.published, {
+        method: t.method, polarity: profile.polarity, chi_square: t.chi_square, slope: t.slope, reason: t.reason,
+        points: trendPoints(series, row).slice(-5).map(({ derived: _, ...p }) => p),
+      });
+    }
+  }
+  const indicators = [...perIndicator].map(([id, t]) => {
+    const p = profileOf(id);
+    return {
+      indicator_id: numericId(id), indicator_name: p.name, polarity: p.polarity, polarity_source: p.polaritySource,
+      comparison_method: p.method, comparison_confidence: p.confidence, comparison_source: p.methodSource, ...t,
+    };
+  });
+  return { totals, indicators, disagreements };
+}
