@@ -13,11 +13,27 @@ const byId = new Map(catalogue.indicators.map((i) => [i.id, i]));
 const rand = seededUniform(20261122);
 const noise = (sd) => { const u = rand() || 1e-12; const v = rand(); return sd * Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v); };
 
+const UTLA = 'Counties & UAs (from Apr 2023)';
 const AREAS = {
   england: { code: 'E92000001', name: 'England', type: 'England', parentCode: '', parentName: '', scale: 56_500_000 / 214_000 },
   region: { code: 'E12000006', name: 'East of England region', type: 'Region', parentCode: 'E92000001', parentName: 'England', scale: 6_300_000 / 214_000 },
-  luton: { code: 'E06000032', name: 'Luton', type: 'Counties & UAs (from Apr 2023)', parentCode: 'E12000006', parentName: 'East of England region', scale: 1 },
+  luton: { code: 'E06000032', name: 'Luton', type: UTLA, parentCode: 'E12000006', parentName: 'East of England region', scale: 1 },
+  // Peers: the other unitary authorities of the region, so that ranks and quintiles can be shown.
+  peterborough: { code: 'E06000031', name: 'Peterborough', type: UTLA, parentCode: 'E12000006', parentName: 'East of England region', scale: 0.98, peer: -0.4 },
+  southend: { code: 'E06000033', name: 'Southend-on-Sea', type: UTLA, parentCode: 'E12000006', parentName: 'East of England region', scale: 0.85, peer: 0.3 },
+  thurrock: { code: 'E06000034', name: 'Thurrock', type: UTLA, parentCode: 'E12000006', parentName: 'East of England region', scale: 0.82, peer: -0.1 },
+  bedford: { code: 'E06000055', name: 'Bedford', type: UTLA, parentCode: 'E12000006', parentName: 'East of England region', scale: 0.86, peer: 0.6 },
+  centralBeds: { code: 'E06000056', name: 'Central Bedfordshire', type: UTLA, parentCode: 'E12000006', parentName: 'East of England region', scale: 1.37, peer: 1.0 },
 };
+const LOCAL = ['luton', 'peterborough', 'southend', 'thurrock', 'bedford', 'centralBeds'];
+
+// Luton's wards (real names; the E05999… codes are placeholders, not real GSS codes), with an
+// illustrative deprivation decile each (1 = most deprived), for within-area gaps.
+const WARDS = [
+  ['Barnfield', 8], ['Beech Hill', 2], ['Biscot', 1], ['Bramingham', 9], ['Challney', 3], ['Crawley', 5], ['Dallow', 1],
+  ['Farley', 1], ['High Town', 2], ['Icknield', 7], ['Leagrave', 4], ['Lewsey', 3], ['Limbury', 6], ['Northwell', 2],
+  ['Round Green', 5], ['Saints', 3], ['South', 1], ['Stopsley', 8], ['Sundon Park', 6], ['Wigmore', 10],
+].map(([name, decile], i) => ({ code: `E05999${String(901 + i)}`, name, decile }));
 
 // kind: p = proportion (%), r = crude rate, d = DSR, le = life expectancy (years), s = score/other with CIs.
 // den: Luton denominator per period; eng: England start value; lut/reg: offsets from England; slope: change a period.
@@ -38,14 +54,15 @@ const SPECS = [
   { id: 92313, kind: 'p', eng: 75.5, lut: -5.2, reg: 1.5, slope: 0.2, den: 1_050, sexes: ['Persons', 'Male', 'Female'], sexDelta: { Persons: 0, Male: 4.5, Female: -4.5 }, years: 'financial', age: '16-64 yrs' },
   { id: 91126, kind: 'p', eng: 4.6, lut: 1.9, reg: -0.6, slope: -0.2, den: 1_100, sexes: ['Persons'], age: '16+ yrs' },
   { id: 734, kind: 'r', eng: 2.9, lut: 1.7, reg: -0.9, slope: -0.15, den: 140_000, mult: 1000, sexes: ['Persons'], age: '16-64 yrs' },
-  { id: 10101, kind: 'p', eng: 17.5, lut: 9.1, reg: -3.4, slope: 0.3, den: 51_000, sexes: ['Persons'], age: '<16 yrs' },
+  { id: 10101, kind: 'p', eng: 17.5, lut: 9.1, reg: -3.4, slope: 0.3, den: 51_000, sexes: ['Persons'], age: '<16 yrs', wards: true },
   { id: 93701, kind: 'p', eng: 15.6, lut: 7.2, reg: -3.0, slope: 0.4, den: 51_000, sexes: ['Persons'], years: 'financial', age: '<16 yrs' },
   { id: 93759, kind: 'p', eng: 13.2, lut: 0.8, reg: -1.6, slope: -0.1, den: 78_000, sexes: ['Persons'], age: 'Not applicable' },
   { id: 11201, kind: 'd', eng: 41, lut: 14, reg: -9, slope: -0.8, den: 214_000, sexes: ['Persons'], years: 'financial', pooled: true, age: 'All ages' },
   { id: 11501, kind: 'r', eng: 0.8, lut: 1.1, reg: -0.1, slope: 0.02, den: 78_000, mult: 1000, sexes: ['Not applicable'], years: 'financial', age: 'Not applicable' },
   { id: 90416, kind: 'p', eng: 8.7, lut: 7.9, reg: -2.1, slope: 0, den: 78_000, sexes: ['Not applicable'], once: '2011', age: 'Not applicable' },
   { id: 93439, kind: 'p', eng: 23.0, lut: -3.1, reg: -1.2, slope: -0.5, den: 480, sexes: ['Persons'], years: 'financial', age: '16+ yrs' },
-  { id: 92443, kind: 'p', eng: 15.5, lut: 2.9, reg: -0.4, slope: -0.7, den: 800, sexes: ['Persons', 'Male', 'Female'], sexDelta: { Persons: 0, Male: 3, Female: -3 }, age: '18+ yrs', deciles: true, ethnic: true },
+  { id: 92443, kind: 'p', eng: 15.5, lut: 2.9, reg: -0.4, slope: -0.7, den: 800, sexes: ['Persons', 'Male', 'Female'], sexDelta: { Persons: 0, Male: 3, Female: -3 }, age: '18+ yrs', deciles: true, ethnic: true,
+    ageBands: [['18-24 yrs', 3.5], ['25-34 yrs', 4.0], ['35-44 yrs', 1.5], ['45-54 yrs', 0.5], ['55-64 yrs', -2.0], ['65+ yrs', -7.5]] },
   { id: 93088, kind: 'p', eng: 62.5, lut: 2.0, reg: 1.4, slope: 0.3, den: 480, sexes: ['Persons', 'Male', 'Female'], sexDelta: { Persons: 0, Male: 6.5, Female: -6.5 }, years: 'financial', age: '18+ yrs' },
   { id: 90323, kind: 'p', eng: 20.2, lut: 4.8, reg: -1.6, slope: 0.3, den: 3_100, sexes: ['Persons'], years: 'academic', age: '10-11 yrs' },
   { id: 30314, kind: 'p', eng: 72.0, lut: -4.3, reg: 0.9, slope: 0.9, den: 21_000, sexes: ['Persons'], years: 'financial', age: '65+ yrs' },
@@ -78,7 +95,8 @@ const r5 = (x) => (x === null || x === undefined || x === '' ? '' : String(Math.
 
 function point(spec, areaKey, sex, y, shift = 0) {
   const area = AREAS[areaKey];
-  const base = spec.eng + (areaKey === 'luton' ? spec.lut : areaKey === 'region' ? spec.reg : 0) + (spec.sexDelta?.[sex] ?? 0) + shift;
+  const offset = areaKey === 'luton' ? spec.lut : areaKey === 'region' ? spec.reg : area.peer !== undefined ? spec.reg + area.peer * Math.max(Math.abs(spec.reg), Math.abs(spec.eng) * 0.04) : 0;
+  const base = spec.eng + offset + (spec.sexDelta?.[sex] ?? 0) + shift;
   let value = base + spec.slope * (y - START) + (areaKey === 'england' ? 0 : noise(spec.noisy ?? (spec.kind === 'p' ? 0.4 : spec.kind === 'le' ? 0.2 : Math.abs(spec.eng) * 0.02)));
   const den = spec.den ? Math.round(spec.den * area.scale * (sex === 'Persons' || sex === 'Not applicable' ? 1 : 0.5)) : null;
   if (spec.kind === 'p') {
@@ -113,30 +131,55 @@ for (const spec of SPECS) {
   const years = spec.once ? [Number(spec.once)] : Array.from({ length: END - START + 1 }, (_, i) => START + i);
   const range = spec.pooled ? '3y' : '1y';
   for (const sex of spec.sexes) {
-    const series = { england: [], region: [], luton: [] };
+    const series = Object.fromEntries(['england', 'region', ...LOCAL].map((k) => [k, []]));
     for (const y of years) for (const key of Object.keys(series)) series[key].push({ y, ...point(spec, key, sex, y) });
     if (SUPPRESS.has(`${spec.id}|${sex}|${years.at(-1)}`)) Object.assign(series.luton.at(-1), { value: null, l95: null, u95: null, l998: null, u998: null, count: '', note: 'Value suppressed for disclosure control due to small count' });
     years.forEach((y, i) => {
       const latest = i === years.length - 1;
       const eng = series.england[i];
       const reg = series.region[i];
-      for (const key of ['england', 'region', 'luton']) {
+      for (const key of ['england', 'region', ...LOCAL]) {
         const area = AREAS[key];
         const p = series[key][i];
         const cmp = (bench) => compareWithBenchmark({ method: 1, polarity: meta.polarity,
           area: { value: p.value, lower95: p.l95, upper95: p.u95 }, benchmark: { value: bench.value } }).label;
         let compEng = key === 'england' ? 'Not compared' : cmp(eng);
-        let compReg = key === 'luton' ? cmp(reg) : 'Not compared';
+        let compReg = LOCAL.includes(key) ? cmp(reg) : 'Not compared';
         let trend = '';
         if (latest && !spec.once) {
           const pts = series[key].map((s) => ({ period: s.y, value: s.value, lower95: s.l95, upper95: s.u95, count: s.count, denominator: s.den }));
           trend = recentTrend(pts, { method: 'ci', polarity: meta.polarity, yearRange: spec.pooled ? 3 : 1 }).label;
         }
-        if (key === 'luton' && DISAGREE.has(`${spec.id}|${sex}|compEng`)) compEng = compEng === 'Similar' ? 'Worse' : 'Similar';
+        if (key === 'luton' && latest && DISAGREE.has(`${spec.id}|${sex}|compEng`)) compEng = compEng === 'Similar' ? 'Worse' : 'Similar';
         if (key === 'luton' && latest && DISAGREE.has(`${spec.id}|${sex}|trend`)) trend = trend === 'No significant change' ? 'Increasing and getting worse' : 'No significant change';
         lines.push([spec.id, meta.name, area.parentCode, area.parentName, area.code, area.name, area.type, sex, spec.age, '', '', label(spec, y),
           r5(p.value), r5(p.l95), r5(p.u95), r5(p.l998), r5(p.u998), p.count, p.den, p.note ?? '', trend, compEng, compReg,
           `${spec.pooled ? y - 2 : y}0000`, latest ? 'New data' : '', '', range].map(q).join(','));
+      }
+      const recent = i >= years.length - 4;
+      if (recent && spec.ageBands && sex === 'Persons') {
+        for (const [age, delta] of spec.ageBands) {
+          const engBand = point({ ...spec, den: spec.den / 4 }, 'england', sex, y, delta);
+          for (const key of ['england', 'luton']) {
+            const area = AREAS[key];
+            const p = key === 'england' ? engBand : point({ ...spec, den: spec.den / 4 }, key, sex, y, delta);
+            const comp = key === 'england' ? 'Not compared' : compareWithBenchmark({ method: 1, polarity: meta.polarity, area: { value: p.value, lower95: p.l95, upper95: p.u95 }, benchmark: { value: engBand.value } }).label;
+            lines.push([spec.id, meta.name, area.parentCode, area.parentName, area.code, area.name, area.type, sex, age, '', '', label(spec, y),
+              r5(p.value), r5(p.l95), r5(p.u95), r5(p.l998), r5(p.u998), p.count, p.den, '', '', comp, 'Not compared',
+              `${y}0000`, '', '', range].map(q).join(','));
+          }
+        }
+      }
+      if (recent && spec.wards) {
+        const lut = series.luton[i];
+        for (const w of WARDS) {
+          const p = point({ ...spec, den: spec.den / WARDS.length / AREAS.england.scale, eng: spec.eng + spec.lut }, 'england', sex, y, (5.5 - w.decile) * 2.2 + (rand() - 0.5) * 2);
+          const comp = compareWithBenchmark({ method: 1, polarity: meta.polarity, area: { value: p.value, lower95: p.l95, upper95: p.u95 }, benchmark: { value: eng.value } }).label;
+          const compLuton = compareWithBenchmark({ method: 1, polarity: meta.polarity, area: { value: p.value, lower95: p.l95, upper95: p.u95 }, benchmark: { value: lut.value } }).label;
+          lines.push([spec.id, meta.name, 'E06000032', 'Luton', w.code, w.name, 'Ward', sex, spec.age, '', '', label(spec, y),
+            r5(p.value), r5(p.l95), r5(p.u95), r5(p.l998), r5(p.u998), p.count, p.den, '', '', comp, compLuton,
+            `${y}0000`, '', '', range].map(q).join(','));
+        }
       }
       if (!latest) return;
       // Cohort rows for England (and Luton's LSOA deciles) in the latest period.
@@ -167,4 +210,5 @@ for (const spec of SPECS) {
   }
 }
 writeFileSync('fixtures/luton.csv', `${lines.join('\r\n')}\r\n`);
+writeFileSync('fixtures/luton-wards.csv', `area_code,area_name,parent_code,deprivation_decile\n${WARDS.map((w) => `${w.code},${w.name},E06000032,${w.decile}`).join('\n')}\n`);
 console.error(`fixtures/luton.csv: ${lines.length - 1} rows, ${indicators} indicators`);

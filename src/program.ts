@@ -5,6 +5,7 @@ import type { Io } from './commands/io.js';
 import { mapCommand } from './commands/map.js';
 import { principlesCommand } from './commands/principles.js';
 import { verifyCommand } from './commands/verify.js';
+import { gapsCommand } from './commands/gaps.js';
 import { VERSION } from './io/version.js';
 
 const EXIT_HELP = `
@@ -31,7 +32,7 @@ export function createProgram(io: Io, catalogue: Catalogue, setExit: (code: numb
       writeErr: (s) => io.stderr.write(s),
     })
     .exitOverride();
-  for (const sub of [baselineCommand(io, catalogue, setExit), principlesCommand(io, catalogue, setExit), mapCommand(io, catalogue, setExit), verifyCommand(io, catalogue, setExit)]) {
+  for (const sub of [baselineCommand(io, catalogue, setExit), principlesCommand(io, catalogue, setExit), mapCommand(io, catalogue, setExit), verifyCommand(io, catalogue, setExit), gapsCommand(io, catalogue, setExit)]) {
     sub.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
     sub.showHelpAfterError('(run with --help for usage)');
     program.addCommand(sub);

@@ -21,6 +21,7 @@ interface BaselineFlags extends OutputOptions {
   principle?: string[];
   failOn: 'never' | 'error' | 'warning' | 'mismatch';
   deriveCi?: boolean;
+  redRed?: boolean;
 }
 
 /** An info note for each indicator whose published comparisons contradict the catalogue's polarity. */
@@ -40,7 +41,10 @@ function polarityNotes(rows: BaselineRow[], profileOf: (id: string) => Indicator
   return notes;
 }
 
-function resolveGroups(catalogue: Catalogue, principles: string[] | undefined): GroupId[] | null {
+/** Fingertips' "red-red": significantly worse than England and the recent trend getting worse. */
+export const isRedRed = (r: BaselineRow): boolean => r.england.computed === 'Worse' && r.trend.computed.endsWith('getting worse');
+
+export function resolveGroups(catalogue: Catalogue, principles: string[] | undefined): GroupId[] | null {
   if (!principles || principles.length === 0) return null;
   return principles.map((p) => {
     const id = resolvePrinciple(catalogue, p);
@@ -59,6 +63,7 @@ export function baselineCommand(io: Io, catalogue: Catalogue, setExit: (code: nu
     .option('--area <area>', 'area code or name; repeat or comma-separate codes; "all" for every area (default: the one local area)', collect(looksLikeAreaCode))
     .option('--period <period>', 'latest, or a period label such as 2019/20', 'latest')
     .option('--principle <id>', 'only this principle (id, number or wording); repeatable', collect((s) => /^[a-z-]+$|^\d$/.test(s)))
+    .option('--red-red', 'only the red flags: significantly worse than England and getting worse by the recent trend')
     .option('--derive-ci', 'where an extract lacks CIs but has count and denominator, compute them (Wilson; exact/Byars) and mark the judgements that used them as derived')
     .addOption(formatOption())
     .addOption(outputOption())
@@ -72,11 +77,12 @@ export function baselineCommand(io: Io, catalogue: Catalogue, setExit: (code: nu
       const profileOf = profilesFor(read.rows, catalogue);
       const rows = flags.deriveCi ? deriveCis(read.rows, (id) => profileOf(id).multiplier) : read.rows;
       const result = computeBaseline(rows, profileOf, { areas, period: flags.period, groups });
+      if (flags.redRed) result.rows = result.rows.filter(isRedRed);
       const diagnostics = [...read.diagnostics, ...result.diagnostics, ...polarityNotes(result.rows, profileOf)];
       const envelope: BaselineEnvelope = {
         schema: 'marmot/baseline@1',
         marmot: { version: VERSION, catalogue: catalogue.version },
-        options: { areas: areas.map((a) => a.code), period: flags.period, principles: groups, derive_ci: !!flags.deriveCi },
+        options: { areas: areas.map((a) => a.code), period: flags.period, principles: groups, derive_ci: !!flags.deriveCi, red_red: !!flags.redRed },
         inputs: read.inputs,
         rows: result.rows,
         diagnostics,

@@ -20,7 +20,8 @@ function listAreas(areas: Map<string, string>): string {
 }
 
 /** Local areas: not England and not a region (the benchmarks of a local baseline). */
-export const isLocal = (r: Pick<IndicatorRow, 'level'>): boolean => r.level !== 'england' && r.level !== 'region';
+export const isLocal = (r: Pick<IndicatorRow, 'level'>): boolean =>
+  r.level !== 'england' && r.level !== 'region' && r.level !== 'ward' && r.level !== 'msoa' && r.level !== 'lsoa';
 
 /**
  * Resolves `--area` against the extract: codes or names (case-insensitive), `all` (every area

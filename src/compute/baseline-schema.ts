@@ -98,6 +98,7 @@ export const BaselineEnvelopeSchema = z.strictObject({
     period: z.string(),
     principles: z.array(z.string()).nullable(),
     derive_ci: z.boolean(),
+    red_red: z.boolean().describe('Only rows significantly worse than England and getting worse (--red-red)'),
   }),
   inputs: z.array(InputSummarySchema),
   rows: z.array(BaselineRowSchema),

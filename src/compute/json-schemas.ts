@@ -2,12 +2,14 @@ import { z } from 'zod';
 import { CatalogueSchema } from '../catalogue/schema.js';
 import { BaselineEnvelopeSchema } from './baseline-schema.js';
 import { VerifyEnvelopeSchema } from './verify-schema.js';
+import { GapsEnvelopeSchema } from './gaps-schema.js';
 
 /** JSON Schemas (draft 2020-12) of marmot's JSON outputs, generated from their zod schemas. */
 export function jsonSchemas(): Record<string, unknown> {
   return {
     'baseline.v1.json': { $id: 'marmot/baseline@1', ...z.toJSONSchema(BaselineEnvelopeSchema) },
     'verify.v1.json': { $id: 'marmot/verify@1', ...z.toJSONSchema(VerifyEnvelopeSchema) },
+    'gaps.v1.json': { $id: 'marmot/gaps@1', ...z.toJSONSchema(GapsEnvelopeSchema) },
     'catalogue.v1.json': { $id: 'marmot/catalogue@1', ...z.toJSONSchema(CatalogueSchema) },
   };
 }

@@ -4,6 +4,8 @@ import { cleanText } from '../normalise/values.js';
 
 /** Levels kept as possible benchmarks (England and the usual parents) whatever the selection. */
 const BENCHMARK_LEVELS = new Set(['england', 'region', 'combined-authority', 'icb']);
+/** Wards, MSOAs and LSOAs are parts of an area, never the default area of a baseline. */
+const SUB_AREA_LEVELS = new Set(['ward', 'msoa', 'lsoa']);
 
 export interface AreaFilter {
   keep: (raw: RawRow) => boolean;
@@ -25,7 +27,7 @@ export function headlineAreaFilter(spec: string[] | undefined): AreaFilter {
     if ((raw.categoryType ?? '').trim() !== '' || (raw.category ?? '').trim() !== '') return false;
     const code = (raw.areaCode ?? '').trim();
     const level = geographyLevel(code);
-    const isLocal = level !== 'england' && level !== 'region';
+    const isLocal = level !== 'england' && level !== 'region' && !SUB_AREA_LEVELS.has(level);
     if (isLocal && !localAreas.has(code)) localAreas.set(code, cleanText(raw.areaName) ?? code);
     if (all || BENCHMARK_LEVELS.has(level) || /^E10/.test(code)) return true;
     if (wanted) {

@@ -12,14 +12,14 @@ const LUTON = 'fixtures/luton.csv';
 
 describe('marmot baseline fixtures/luton.csv', () => {
   it.each(['table', 'json', 'csv', 'md'])('writes the %s golden output', async (format) => {
-    const r = marmot(['baseline', LUTON, '--format', format]);
-    expect(r.stderr).toBe('fixtures/luton.csv: 1,585 rows read (fingertips-csv/27): 1,464 used, 0 rejected, 121 outside the selection, 0 duplicate\n');
+    const r = marmot(['baseline', LUTON, '--area', 'E06000032', '--format', format]);
+    expect(r.stderr).toBe('fixtures/luton.csv: 4,153 rows read (fingertips-csv/27): 1,512 used, 0 rejected, 2,641 outside the selection, 0 duplicate\n');
     expect(r.status).toBe(0);
     await expect(r.stdout).toMatchFileSnapshot(`../golden/baseline.luton.${format === 'table' ? 'txt' : format}`);
   });
 
   it('fits a 100-column terminal and groups indicators under the principles in order, unmapped last', () => {
-    const { stdout } = marmot(['baseline', LUTON]);
+    const { stdout } = marmot(['baseline', LUTON, '--area', 'E06000032']);
     const widest = Math.max(...stdout.split('\n').map((l) => [...l].length));
     expect(widest).toBeLessThanOrEqual(100);
     const headings = stdout.split('\n').filter((l) => /\((overarching|best-start|capabilities|fair-employment|living-standard|healthy-places|prevention|discrimination|sustainability|unmapped)\)$/.test(l));
@@ -29,13 +29,13 @@ describe('marmot baseline fixtures/luton.csv', () => {
   });
 
   it('flags the judgements that differ from the published ones', () => {
-    const { stdout } = marmot(['baseline', LUTON]);
+    const { stdout } = marmot(['baseline', LUTON, '--area', 'E06000032']);
     expect(stdout).toContain('* differs from the judgement Fingertips published (2):');
     expect(stdout).toMatch(/92313 Luton Persons, 16-64 yrs, 2022\/23: vs England marmot Worse, Fingertips published Similar/);
   });
 
   it('emits a JSON envelope that its schema accepts, with the fields the issue names', () => {
-    const env = JSON.parse(marmot(['baseline', LUTON, '--format', 'json']).stdout);
+    const env = JSON.parse(marmot(['baseline', LUTON, '--area', 'E06000032', '--format', 'json']).stdout);
     expect(BaselineEnvelopeSchema.safeParse(env).success).toBe(true);
     expect(env.schema).toBe('marmot/baseline@1');
     const row = env.rows.find((r: any) => r.indicator_id === 90631 && r.sex === 'Persons');
@@ -43,22 +43,22 @@ describe('marmot baseline fixtures/luton.csv', () => {
     expect(Object.keys(row.england)).toEqual(expect.arrayContaining(['area_code', 'value', 'computed', 'published', 'agrees']));
     expect(Object.keys(row.trend)).toEqual(expect.arrayContaining(['computed', 'published', 'agrees']));
     expect(row.parent.area_code).toBe('E12000006');
-    expect(env.inputs[0]).toMatchObject({ rows_read: 1585, rows_used: 1464, rows_rejected: 0 });
+    expect(env.inputs[0]).toMatchObject({ rows_read: 4153, rows_used: 1512, rows_rejected: 0 });
   });
 
   it('keeps a suppressed value missing (null with its note), never 0', () => {
-    const env = JSON.parse(marmot(['baseline', LUTON, '--format', 'json']).stdout);
+    const env = JSON.parse(marmot(['baseline', LUTON, '--area', 'E06000032', '--format', 'json']).stdout);
     const row = env.rows.find((r: any) => r.indicator_id === 20401);
     expect(row).toMatchObject({ value: null, missing_reason: 'Value suppressed for disclosure control due to small count' });
     expect(row.england.computed).toBe('Not compared');
   });
 
   it('is deterministic: the same input gives the same bytes', () => {
-    expect(marmot(['baseline', LUTON, '--format', 'json']).stdout).toBe(marmot(['baseline', LUTON, '--format', 'json']).stdout);
+    expect(marmot(['baseline', LUTON, '--area', 'E06000032', '--format', 'json']).stdout).toBe(marmot(['baseline', LUTON, '--area', 'E06000032', '--format', 'json']).stdout);
   });
 
   it('selects a period, a principle and an area by name', () => {
-    const env = JSON.parse(marmot(['baseline', LUTON, '--format', 'json', '--area', 'luton', '--principle', 'Tackle climate change', '--period', '2019']).stdout);
+    const env = JSON.parse(marmot(['baseline', LUTON, '--area', 'E06000032', '--format', 'json', '--area', 'luton', '--principle', 'Tackle climate change', '--period', '2019']).stdout);
     expect(new Set(env.rows.map((r: any) => r.principle))).toEqual(new Set(['sustainability']));
     expect(new Set(env.rows.map((r: any) => r.period))).toEqual(new Set(['2019']));
   });
@@ -66,17 +66,17 @@ describe('marmot baseline fixtures/luton.csv', () => {
   it('reads standard input and gzip', () => {
     const csv = readFileSync(join(ROOT, LUTON));
     const rows = (stdout: string) => JSON.parse(stdout).rows.map(({ source, ...rest }: any) => ({ ...rest, line: source.line }));
-    const plain = rows(marmot(['baseline', LUTON, '--format', 'json']).stdout);
-    expect(rows(marmot(['baseline', '-', '--format', 'json'], { input: csv }).stdout)).toEqual(plain);
+    const plain = rows(marmot(['baseline', LUTON, '--area', 'E06000032', '--format', 'json']).stdout);
+    expect(rows(marmot(['baseline', '-', '--area', 'E06000032', '--format', 'json'], { input: csv }).stdout)).toEqual(plain);
     const dir = scratch({ 'luton.csv.gz': gzipSync(csv) });
-    const zipped = marmot(['baseline', join(dir, 'luton.csv.gz'), '--format', 'json']);
+    const zipped = marmot(['baseline', join(dir, 'luton.csv.gz'), '--area', 'E06000032', '--format', 'json']);
     expect(rows(zipped.stdout)).toEqual(plain);
     expect(JSON.parse(zipped.stdout).inputs[0].gzip).toBe(true);
   });
 
   it('writes -o atomically and nothing to stdout', () => {
     const dir = scratch({});
-    const r = marmot(['baseline', LUTON, '--format', 'json', '-o', join(dir, 'out.json'), '-q']);
+    const r = marmot(['baseline', LUTON, '--area', 'E06000032', '--format', 'json', '-o', join(dir, 'out.json'), '-q']);
     expect(r).toMatchObject({ status: 0, stdout: '', stderr: '' });
     expect(JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8')).rows.length).toBeGreaterThan(30);
   });
@@ -106,16 +106,16 @@ describe('marmot baseline fixtures/luton.csv', () => {
   });
 
   it('exits 1 with --fail-on mismatch when a published judgement differs', () => {
-    expect(marmot(['baseline', LUTON, '--fail-on', 'mismatch', '-q']).status).toBe(1);
-    expect(marmot(['baseline', LUTON, '--fail-on', 'error', '-q']).status).toBe(0);
+    expect(marmot(['baseline', LUTON, '--area', 'E06000032', '--fail-on', 'mismatch', '-q']).status).toBe(1);
+    expect(marmot(['baseline', LUTON, '--area', 'E06000032', '--fail-on', 'error', '-q']).status).toBe(0);
   });
 });
 
 describe('errors and exit codes', () => {
   it.each([
     [['baseline'], /missing required argument 'file/],
-    [['baseline', LUTON, '--format', 'xml'], /argument 'xml' is invalid/],
-    [['baseline', LUTON, '--bogus'], /unknown option '--bogus'/],
+    [['baseline', LUTON, '--area', 'E06000032', '--format', 'xml'], /argument 'xml' is invalid/],
+    [['baseline', LUTON, '--area', 'E06000032', '--bogus'], /unknown option '--bogus'/],
     [['frobnicate'], /unknown command 'frobnicate'/],
   ])('a usage error exits 2: %j', (args, message) => {
     const r = marmot(args);
@@ -151,7 +151,23 @@ describe('errors and exit codes', () => {
   });
 
   it('an unknown area exits 2', () => {
-    expect(marmot(['baseline', LUTON, '--area', 'Atlantis']).status).toBe(2);
+    expect(marmot(['baseline', LUTON, '--area', 'E06000032', '--area', 'Atlantis']).status).toBe(2);
+  });
+
+  it('the sample holds several local areas: without --area it stops and lists them', () => {
+    const r = marmot(['baseline', LUTON]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/6 local areas; choose with --area .*E06000032 Luton/);
+  });
+
+  it('--red-red keeps the indicators significantly worse than England and getting worse', () => {
+    const env = JSON.parse(marmot(['baseline', LUTON, '--area', 'E06000032', '--red-red', '--format', 'json']).stdout);
+    expect(env.options.red_red).toBe(true);
+    expect(env.rows.length).toBeGreaterThan(0);
+    for (const r of env.rows) {
+      expect(r.england.computed).toBe('Worse');
+      expect(r.trend.computed).toMatch(/getting worse$/);
+    }
   });
 
   it('a rejected row is reported on stderr with file, line and column, and the run goes on (exit 0; 1 with --fail-on error)', () => {
@@ -182,7 +198,7 @@ describe('errors and exit codes', () => {
   });
 
   it('never colours with NO_COLOR, even when forced by FORCE_COLOR', () => {
-    expect(marmot(['baseline', LUTON], { env: { FORCE_COLOR: '1' } }).stdout).not.toMatch(/\x1b\[/);
-    expect(marmot(['baseline', LUTON, '--color']).stdout).toMatch(/\x1b\[/);
+    expect(marmot(['baseline', LUTON, '--area', 'E06000032'], { env: { FORCE_COLOR: '1' } }).stdout).not.toMatch(/\x1b\[/);
+    expect(marmot(['baseline', LUTON, '--area', 'E06000032', '--color']).stdout).toMatch(/\x1b\[/);
   });
 });
