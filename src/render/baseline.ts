@@ -2,7 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import type { Group } from '../catalogue/lookup.js';
 import type { BaselineEnvelope, BaselineRow, Benchmark } from '../compute/baseline-schema.js';
 import { toCsv } from './csv.js';
-import { formatValue, formatWithCi } from './format.js';
+import { formatValue, formatWithCi, wrap } from './format.js';
 import { markdownTable } from './markdown.js';
 import { plainTable } from './table.js';
 
@@ -61,18 +61,7 @@ function byGroup(rows: BaselineRow[], groups: Group[]): [Group, BaselineRow[]][]
 
 const heading = (g: Group): string => (g.order >= 1 && g.order <= 8 ? `${g.order}. ${g.title} (${g.id})` : `${g.title} (${g.id})`);
 
-/** Wraps text at word boundaries to at most `width` columns. */
-function wrap(text: string, width: number): string {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(' ')) {
-    if (line && line.length + 1 + word.length > width) {
-      lines.push(line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  return [...lines, line].join('\n');
-}
+
 
 function renderTable(env: BaselineEnvelope, groups: Group[], chalk: ChalkInstance): string {
   const parts: string[] = [];

@@ -21,3 +21,16 @@ export function formatWithCi(v: number | null, lower: number | null, upper: numb
 export function formatCount(v: number): string {
   return v.toLocaleString('en-GB');
 }
+
+/** Wraps text at word boundaries to at most `width` columns. */
+export function wrap(text: string, width: number): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  return [...lines, line].join('\n');
+}

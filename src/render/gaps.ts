@@ -2,7 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import type { Group } from '../catalogue/lookup.js';
 import type { Gap, GapsEnvelope } from '../compute/gaps-schema.js';
 import { toCsv } from './csv.js';
-import { formatValue } from './format.js';
+import { wrap } from './format.js';
 import { markdownTable } from './markdown.js';
 import { plainTable } from './table.js';
 
@@ -59,13 +59,13 @@ export function renderGaps(env: GapsEnvelope, format: 'table' | 'json' | 'csv' |
         list.map((g) => [who(g), sub(g), gapLabel(g), g.period, valueCell(g), g.direction, overTime(g)])));
       continue;
     }
-    parts.push(chalk.bold(heading(group)));
-    const t = plainTable(['Indicator', 'Gap', 'Value (95% CI)', 'Direction', 'Over time'], [28, 20, 17, 20, 13]);
+    parts.push(chalk.bold(wrap(heading(group), 100)));
+    const t = plainTable(['Indicator', 'Gap', 'Value (95% CI)', 'Direction', 'Over time'], [28, 20, 17, 20, 12]);
     for (const g of list) t.push([`${who(g)}\n${chalk.dim(sub(g))}`, `${gapLabel(g)}\n${chalk.dim(g.period)}`, valueCell(g), paint(chalk, g.direction), overTime(g)]);
     parts.push(t.toString().split('\n').map((l) => l.trimEnd()).join('\n'), '');
   }
   if (env.gaps.length === 0) parts.push('No gap can be measured from these rows.');
   if (format === 'md') parts.push("Differences of independent estimates use SE = (upper − lower)/3.92 (derived by marmot); SII and RII by PHEindicatormethods' method with simulated limits.\n");
-  else parts.push(chalk.dim('Value: the SII (slope index of inequality), the difference group A − group B, or the rank; CIs of differences are derived by marmot.'));
+  else parts.push(chalk.dim(wrap('Value: the SII (slope index of inequality), the difference group A − group B, or the rank; CIs of differences are derived by marmot.', 100)));
   return `${parts.join('\n')}\n`;
 }
