@@ -1,5 +1,17 @@
 import type { Catalogue, CatalogueIndicator, GroupId } from './schema.js';
 
+/** Display order of the groups: overarching outcomes, the eight principles, unmapped last. */
+export const GROUP_ORDER: Record<GroupId, number> = {
+  overarching: 0, 'best-start': 1, capabilities: 2, 'fair-employment': 3, 'living-standard': 4,
+  'healthy-places': 5, prevention: 6, discrimination: 7, sustainability: 8, unmapped: 9,
+};
+
+/** An indicator ID as output: a number for Fingertips' numeric IDs, the text otherwise. */
+export const outputId = (id: string): number | string => (/^\d+$/.test(id) ? Number(id) : id);
+
+/** A group's heading: "1. Give every child … (best-start)". */
+export const groupHeading = (g: Group): string => (g.order >= 1 && g.order <= 8 ? `${g.order}. ${g.title} (${g.id})` : `${g.title} (${g.id})`);
+
 export interface Group {
   id: GroupId;
   /** 1–8 for the principles; 0 for the overarching outcomes; 9 for unmapped. */

@@ -33,7 +33,7 @@ export const isLocal = (r: Pick<IndicatorRow, 'level'>): boolean =>
 export function resolveAreas(spec: string[] | undefined, rows: IndicatorRow[], localCodesSeen: Map<string, string>): AreaChoice[] {
   const areas = areasIn(rows);
   if (!spec || spec.length === 0) {
-    const local = localCodesSeen.size > 0 ? localCodesSeen : new Map([...areas].filter(([c]) => isLocal({ level: rows.find((r) => r.areaCode === c)!.level })));
+    const local = localCodesSeen.size > 0 ? localCodesSeen : new Map(rows.filter(isLocal).map((r) => [r.areaCode, r.areaName]));
     if (local.size === 1) {
       const [code, name] = [...local][0]!;
       return [{ code, name }];

@@ -1,3 +1,4 @@
+import { GROUP_ORDER, outputId } from '../catalogue/lookup.js';
 import type { GroupId } from '../catalogue/schema.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { isCohortRow, type IndicatorRow } from '../ingest/row.js';
@@ -15,12 +16,7 @@ export interface BaselineOptions {
   groups: GroupId[] | null;
 }
 
-const GROUP_ORDER: Record<GroupId, number> = {
-  overarching: 0, 'best-start': 1, capabilities: 2, 'fair-employment': 3, 'living-standard': 4,
-  'healthy-places': 5, prevention: 6, discrimination: 7, sustainability: 8, unmapped: 9,
-};
 
-const numericId = (id: string): number | string => (/^\d+$/.test(id) ? Number(id) : id);
 
 function compareBy(a: BaselineRow, b: BaselineRow): number {
   const ga = GROUP_ORDER[a.principle as GroupId] - GROUP_ORDER[b.principle as GroupId];
@@ -69,7 +65,7 @@ export function computeBaseline(
     const parentCode = row.parentCode === ENGLAND_CODE ? null : row.parentCode;
     out.push({
       principle: profile.group,
-      indicator_id: numericId(row.indicatorId),
+      indicator_id: outputId(row.indicatorId),
       indicator_name: profile.name,
       mapped: profile.mapped,
       area_code: row.areaCode,

@@ -1,3 +1,5 @@
+import { GROUP_ORDER, outputId } from '../catalogue/lookup.js';
+import type { GroupId } from '../catalogue/schema.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { isCohortRow, type IndicatorRow } from '../ingest/row.js';
 import { ENGLAND_CODE } from '../normalise/area.js';
@@ -37,7 +39,6 @@ const group = (label: string, r: IndicatorRow | undefined): GroupValue => ({
   denominator: r?.denominator ?? null,
 });
 
-const numericId = (id: string): number | string => (/^\d+$/.test(id) ? Number(id) : id);
 const src = (rows: (IndicatorRow | undefined)[]) =>
   rows.filter((r): r is IndicatorRow => !!r).map((r) => ({ file: r.file, line: r.line }));
 
@@ -230,10 +231,6 @@ function withinAreaGap(row: IndicatorRow, subs: IndicatorRow[], profile: Indicat
 }
 
 const KIND_ORDER: Record<GapKind, number> = { england: 0, parent: 1, rank: 2, 'within-area': 3, deprivation: 4, sex: 5, ethnicity: 6, age: 7 };
-const GROUP_ORDER: Record<string, number> = {
-  overarching: 0, 'best-start': 1, capabilities: 2, 'fair-employment': 3, 'living-standard': 4,
-  'healthy-places': 5, prevention: 6, discrimination: 7, sustainability: 8, unmapped: 9,
-};
 
 /**
  * Inequality gaps for the chosen areas and England: cohort gaps (deprivation — ends, ratio, SII and
@@ -256,7 +253,7 @@ export function computeGaps(rows: IndicatorRow[], profileOf: (id: string) => Ind
     let f = families.get(family);
     if (!f) {
       f = {
-        base: { principle: p.group, indicator_id: numericId(r.indicatorId), indicator_name: p.name, polarity: p.polarity, area_code: areaCode, area_name: areaName, sex: r.sex, age: r.age },
+        base: { principle: p.group, indicator_id: outputId(r.indicatorId), indicator_name: p.name, polarity: p.polarity, area_code: areaCode, area_name: areaName, sex: r.sex, age: r.age },
         byPeriod: new Map(),
       };
       families.set(family, f);
@@ -285,10 +282,9 @@ export function computeGaps(rows: IndicatorRow[], profileOf: (id: string) => Ind
     list.push(r);
   }
 
-  for (const [k, list] of byPoint) {
+  for (const list of byPoint.values()) {
     const first = list[0]!;
     if (!targets.has(first.areaCode)) continue;
-    void k;
     const profile = profileOf(first.indicatorId);
     const head = list.filter((r) => !isCohortRow(r));
     const cohorts = new Map<string, IndicatorRow[]>();
@@ -381,7 +377,7 @@ export function computeGaps(rows: IndicatorRow[], profileOf: (id: string) => Ind
     gaps.push({ ...f.base, ...chosen[1].draft, period: chosen[0], over_time });
   }
   gaps.sort((a, b) =>
-    GROUP_ORDER[a.principle]! - GROUP_ORDER[b.principle]!
+    GROUP_ORDER[a.principle as GroupId] - GROUP_ORDER[b.principle as GroupId]
     || String(a.indicator_id).padStart(12, '0').localeCompare(String(b.indicator_id).padStart(12, '0'))
     || (a.area_code === ENGLAND_CODE ? 1 : 0) - (b.area_code === ENGLAND_CODE ? 1 : 0) || a.area_code.localeCompare(b.area_code)
     || KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.sex.localeCompare(b.sex) || a.age.localeCompare(b.age)

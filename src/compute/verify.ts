@@ -1,3 +1,4 @@
+import { outputId } from '../catalogue/lookup.js';
 import type { IndicatorRow } from '../ingest/row.js';
 import { isCohortRow } from '../ingest/row.js';
 import { ENGLAND_CODE } from '../normalise/area.js';
@@ -7,7 +8,6 @@ import type { Disagreement, Tally, VerifyEnvelope } from './verify-schema.js';
 
 const emptyTally = (): Tally => ({ agrees: 0, differs: 0, inputs_missing: 0, not_published: 0 });
 const KEY: Record<Agreement, keyof Tally> = { agrees: 'agrees', differs: 'differs', 'inputs-missing': 'inputs_missing', 'not-published': 'not_published' };
-const numericId = (id: string): number | string => (/^\d+$/.test(id) ? Number(id) : id);
 
 /**
  * Recomputes every judgement Fingertips published in the rows — compared with England (headline
@@ -33,7 +33,7 @@ export function verifyJudgements(
       totals[judgement][KEY[status]]++;
       if (status !== 'differs') return;
       disagreements.push({
-        judgement, indicator_id: numericId(row.indicatorId), area_code: row.areaCode, area_name: row.areaName, sex: row.sex, age: row.age,
+        judgement, indicator_id: outputId(row.indicatorId), area_code: row.areaCode, area_name: row.areaName, sex: row.sex, age: row.age,
         category_type: row.categoryType, category: row.category, period: row.period.label, computed, published: published!, inputs,
         source: { file: row.file, line: row.line },
       });
@@ -64,7 +64,7 @@ export function verifyJudgements(
   const indicators = [...perIndicator].map(([id, t]) => {
     const p = profileOf(id);
     return {
-      indicator_id: numericId(id), indicator_name: p.name, polarity: p.polarity, polarity_source: p.polaritySource,
+      indicator_id: outputId(id), indicator_name: p.name, polarity: p.polarity, polarity_source: p.polaritySource,
       comparison_method: p.method, comparison_confidence: p.confidence, comparison_source: p.methodSource, ...t,
     };
   });

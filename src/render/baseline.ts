@@ -1,6 +1,7 @@
 import type { ChalkInstance } from 'chalk';
-import type { Group } from '../catalogue/lookup.js';
-import type { BaselineEnvelope, BaselineRow, Benchmark } from '../compute/baseline-schema.js';
+import { groupHeading, type Group } from '../catalogue/lookup.js';
+import { z } from 'zod';
+import { BaselineRowSchema, type BaselineEnvelope, type BaselineRow, type Benchmark } from '../compute/baseline-schema.js';
 import { toCsv } from './csv.js';
 import { formatValue, formatWithCi, wrap } from './format.js';
 import { markdownTable } from './markdown.js';
@@ -59,7 +60,6 @@ function byGroup(rows: BaselineRow[], groups: Group[]): [Group, BaselineRow[]][]
     .filter(([, list]) => list.length > 0);
 }
 
-const heading = (g: Group): string => (g.order >= 1 && g.order <= 8 ? `${g.order}. ${g.title} (${g.id})` : `${g.title} (${g.id})`);
 
 
 
@@ -68,7 +68,7 @@ function renderTable(env: BaselineEnvelope, groups: Group[], chalk: ChalkInstanc
   const notes: string[] = [];
   const parentName = env.rows.some((r) => r.parent.area_code?.startsWith('E12')) ? 'Region' : 'Parent';
   for (const [group, list] of byGroup(env.rows, groups)) {
-    parts.push(chalk.bold(wrap(heading(group), 100)));
+    parts.push(chalk.bold(wrap(groupHeading(group), 100)));
     const table = plainTable(['Indicator', 'Period', 'Value (95% CI)', 'England', parentName, 'Trend'], [34, 10, 18, 11, 11, 11]);
     for (const r of list) {
       notes.push(...disagreements(r));
@@ -97,7 +97,7 @@ function renderMarkdown(env: BaselineEnvelope, groups: Group[]): string {
   const parts: string[] = [`# Baseline: ${[...new Set(env.rows.map((r) => r.area_name))].join(', ') || 'no rows'}`, ''];
   const notes: string[] = [];
   for (const [group, list] of byGroup(env.rows, groups)) {
-    parts.push(`## ${heading(group)}`, '');
+    parts.push(`## ${groupHeading(group)}`, '');
     parts.push(markdownTable(
       ['Indicator', 'Area', 'Sex', 'Age', 'Period', 'Value (95% CI)', 'England', 'vs England', 'Parent', 'vs parent', 'Trend'],
       list.map((r) => {
@@ -127,4 +127,6 @@ export function renderBaseline(env: BaselineEnvelope, format: Format, groups: Gr
   }
 }
 
-const CSV_COLUMNS = ['principle', 'indicator_id', 'indicator_name', 'area_code', 'area_name', 'period', 'sex', 'age', 'value'];
+/** The flattened CSV header, from the row schema (used when there is no row to take it from). */
+const CSV_COLUMNS = Object.entries(BaselineRowSchema.shape).flatMap(([k, v]) =>
+  v instanceof z.ZodObject ? Object.keys(v.shape).map((k2) => `${k}_${k2}`) : [k]);

@@ -1,5 +1,5 @@
 import type { ChalkInstance } from 'chalk';
-import type { Group } from '../catalogue/lookup.js';
+import { groupHeading, type Group } from '../catalogue/lookup.js';
 import type { Gap, GapsEnvelope } from '../compute/gaps-schema.js';
 import { toCsv } from './csv.js';
 import { wrap } from './format.js';
@@ -42,7 +42,6 @@ function paint(chalk: ChalkInstance, text: string): string {
   return text;
 }
 
-const heading = (g: Group): string => (g.order >= 1 && g.order <= 8 ? `${g.order}. ${g.title} (${g.id})` : `${g.title} (${g.id})`);
 
 /** Renders the gaps envelope: a table per principle (one line per gap), JSON, CSV or Markdown. */
 export function renderGaps(env: GapsEnvelope, format: 'table' | 'json' | 'csv' | 'md', groups: Group[], chalk: ChalkInstance): string {
@@ -55,11 +54,11 @@ export function renderGaps(env: GapsEnvelope, format: 'table' | 'json' | 'csv' |
     const who = (g: Gap) => `${g.indicator_id} ${g.indicator_name}`;
     const sub = (g: Gap) => `${g.area_name} · ${g.sex} · ${g.age}`;
     if (format === 'md') {
-      parts.push(`## ${heading(group)}\n`, markdownTable(['Indicator', 'Area · sex · age', 'Gap', 'Period', 'Value (95% CI)', 'Direction', 'Over time'],
+      parts.push(`## ${groupHeading(group)}\n`, markdownTable(['Indicator', 'Area · sex · age', 'Gap', 'Period', 'Value (95% CI)', 'Direction', 'Over time'],
         list.map((g) => [who(g), sub(g), gapLabel(g), g.period, valueCell(g), g.direction, overTime(g)])));
       continue;
     }
-    parts.push(chalk.bold(wrap(heading(group), 100)));
+    parts.push(chalk.bold(wrap(groupHeading(group), 100)));
     const t = plainTable(['Indicator', 'Gap', 'Value (95% CI)', 'Direction', 'Over time'], [28, 20, 17, 20, 12]);
     for (const g of list) t.push([`${who(g)}\n${chalk.dim(sub(g))}`, `${gapLabel(g)}\n${chalk.dim(g.period)}`, valueCell(g), paint(chalk, g.direction), overTime(g)]);
     parts.push(t.toString().split('\n').map((l) => l.trimEnd()).join('\n'), '');
