@@ -35,10 +35,10 @@ export interface ReadResult {
 }
 
 /** Reads and merges every input; refuses a run with no usable row (exit 2). */
-export async function readInputs(files: string[], io: Io, keep?: RowFilter): Promise<ReadResult> {
+export async function readInputs(files: string[], io: Io, keep?: RowFilter, digest = false): Promise<ReadResult> {
   if (files.filter((f) => f === '-').length > 1) throw new UsageError('standard input (-) can be read only once');
   const extracts: Extract[] = [];
-  for (const file of files) extracts.push(await readExtract(file, { stdin: io.stdin, keep }));
+  for (const file of files) extracts.push(await readExtract(file, { stdin: io.stdin, keep, digest }));
   const merged = mergeExtracts(extracts);
   const diagnostics = [...extracts.flatMap((e) => e.diagnostics), ...merged.diagnostics];
   const inputs = extracts.map((e) => e.summary);

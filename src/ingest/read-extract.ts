@@ -23,6 +23,8 @@ export interface InputSummary {
 
 export interface Extract {
   summary: InputSummary;
+  /** SHA-256 and size of the input as given, when `digest` was asked for. */
+  digest: { sha256: string; bytes: number } | null;
   header: HeaderMatch;
   rows: IndicatorRow[];
   diagnostics: Diagnostic[];
@@ -35,6 +37,7 @@ export interface ReadOptions {
   stdin: NodeJS.ReadableStream;
   keep?: RowFilter;
   reader?: RecordReader;
+  digest?: boolean;
 }
 
 /**
@@ -43,7 +46,7 @@ export interface ReadOptions {
  * command keeps), and every rejected row reported with file, line, column and reason.
  */
 export async function readExtract(path: string, options: ReadOptions): Promise<Extract> {
-  const input = await openInput(path, options.stdin);
+  const input = await openInput(path, options.stdin, { digest: options.digest });
   const reader = options.reader ?? csvParseReader;
   const diagnostics: Diagnostic[] = [];
   const rows: IndicatorRow[] = [];
@@ -102,6 +105,7 @@ export async function readExtract(path: string, options: ReadOptions): Promise<E
     header,
     rows,
     diagnostics,
+    digest: input.digest(),
     summary: {
       file: input.name,
       dialect: header.dialect,

@@ -1,3 +1,4 @@
+import { createHash, type Hash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { Readable, pipeline, PassThrough } from 'node:stream';
@@ -12,6 +13,8 @@ export interface OpenedInput {
   gzip: boolean;
   /** UTF-8 text in chunks, BOM included (the CSV parser strips it). */
   text: AsyncIterable<string>;
+  /** With `digest`: SHA-256 and size of the bytes as given (before gunzip), known once `text` is read. */
+  digest: () => { sha256: string; bytes: number } | null;
 }
 
 const WINDOWS_1252_HINT =
@@ -56,16 +59,24 @@ async function* decodeUtf8(name: string, chunks: AsyncIterable<Buffer>): AsyncGe
 }
 
 /** Yields the first chunk and then the rest, so the first bytes can be looked at. */
-async function* withHead(head: Buffer | undefined, rest: AsyncIterator<Buffer>): AsyncGenerator<Buffer> {
-  if (head) yield head;
-  for (let r = await rest.next(); !r.done; r = await rest.next()) yield r.value;
+async function* withHead(head: Buffer | undefined, rest: AsyncIterator<Buffer>, hash: Hash | null, count: { bytes: number }): AsyncGenerator<Buffer> {
+  if (head) {
+    hash?.update(head);
+    count.bytes += head.length;
+    yield head;
+  }
+  for (let r = await rest.next(); !r.done; r = await rest.next()) {
+    hash?.update(r.value);
+    count.bytes += r.value.length;
+    yield r.value;
+  }
 }
 
 /**
  * Opens a path, or `-` for standard input, as UTF-8 text. Gzip is recognised by its magic bytes
  * (1f 8b), whatever the name; UTF-16 and invalid UTF-8 are refused with the line where they show.
  */
-export async function openInput(path: string, stdin: NodeJS.ReadableStream): Promise<OpenedInput> {
+export async function openInput(path: string, stdin: NodeJS.ReadableStream, options: { digest?: boolean } = {}): Promise<OpenedInput> {
   const name = path === '-' ? '<stdin>' : path;
   let source: NodeJS.ReadableStream;
   let size: number | null = null;
@@ -90,13 +101,20 @@ export async function openInput(path: string, stdin: NodeJS.ReadableStream): Pro
   }
   const head = first.done ? undefined : Buffer.from(first.value);
   const gzip = !!head && head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b;
-  let bytes: AsyncIterable<Buffer> = withHead(head, iterator);
+  const hash = options.digest ? createHash('sha256') : null;
+  const count = { bytes: 0 };
+  let done = false;
+  let bytes: AsyncIterable<Buffer> = (async function* () {
+    yield* withHead(head, iterator, hash, count);
+    done = true;
+  })();
   if (gzip) {
     const out = new PassThrough();
     pipeline(Readable.from(bytes), createGunzip(), out, () => {});
     bytes = gunzipErrors(name, out);
   }
-  return { name, size, gzip, text: decodeUtf8(name, bytes) };
+  const digest = () => (hash && done ? { sha256: hash.copy().digest('hex'), bytes: count.bytes } : null);
+  return { name, size, gzip, text: decodeUtf8(name, bytes), digest };
 }
 
 async function* gunzipErrors(name: string, stream: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {

@@ -7,11 +7,15 @@ import { InputError } from '../errors.js';
  * Writes a file atomically: a temporary file in the same folder, then a rename, so a reader (or a
  * job killed mid-write) never sees a partial file under the final name.
  */
-export async function writeFileAtomic(path: string, text: string): Promise<void> {
+export async function writeFileAtomic(
+  path: string,
+  text: string,
+  fs: { writeFile: typeof writeFile; rename: typeof rename } = { writeFile, rename },
+): Promise<void> {
   const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
-    await writeFile(temp, text, 'utf8');
-    await rename(temp, path);
+    await fs.writeFile(temp, text, 'utf8');
+    await fs.rename(temp, path);
   } catch (e) {
     await rm(temp, { force: true });
     throw new InputError(`${path}: cannot write the output (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
