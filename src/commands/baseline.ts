@@ -12,6 +12,7 @@ import { UsageError } from '../errors.js';
 import { EXIT } from '../exit-codes.js';
 import { VERSION } from '../io/version.js';
 import { renderBaseline } from '../render/baseline.js';
+import { loadContext, withDataOptions, type Context } from './context.js';
 import type { Io } from './io.js';
 import { collect, emit, withColorOptions, formatOption, looksLikeAreaCode, outputOption, readInputs, stdoutChalk, summaryLines, type OutputOptions } from './shared.js';
 
@@ -56,7 +57,7 @@ export function resolveGroups(catalogue: Catalogue, principles: string[] | undef
 }
 
 export function baselineCommand(io: Io, catalogue: Catalogue, setExit: (code: number) => void): Command {
-  return withColorOptions(new Command('baseline')
+  return withDataOptions(withColorOptions(new Command('baseline')
     .summary('baseline value per indicator for an area, grouped by Marmot principle')
     .description("For each indicator in the extract: the baseline period's value with its 95% CI, the England and parent values, the comparisons with them recomputed by Fingertips' method beside the published ones, and the recent trend.")
     .argument('<file...>', 'Fingertips extracts (.csv, .csv.gz, or - for standard input)')
@@ -69,12 +70,14 @@ export function baselineCommand(io: Io, catalogue: Catalogue, setExit: (code: nu
     .addOption(outputOption())
     .addOption(new Option('--fail-on <level>', 'exit 1 when a finding reaches this level').choices(['never', 'error', 'warning', 'mismatch']).default('never'))
     .option('-q, --quiet', 'no summary on standard error')
-  ).action(async (files: string[], flags: BaselineFlags) => {
+  )).action(async (files: string[], flags: BaselineFlags & { config?: string; metadata?: string }) => {
       const groups = resolveGroups(catalogue, flags.principle);
-      const filter = headlineAreaFilter(flags.area);
-      const read = await readInputs(files, io, filter.keep);
-      const areas = resolveAreas(flags.area, read.rows, flags.area ? new Map() : filter.localAreas);
-      const profileOf = profilesFor(read.rows, catalogue);
+      const ctx = await loadContext(io, catalogue, flags);
+      const areaSpec = flags.area ?? ctx.defaultAreas;
+      const filter = headlineAreaFilter(areaSpec);
+      const read = await readInputs(files, io, filter.keep, false, ctx);
+      const areas = resolveAreas(areaSpec, read.rows, areaSpec ? new Map() : filter.localAreas);
+      const profileOf = profilesFor(read.rows, catalogue, ctx.knowledge);
       const rows = flags.deriveCi ? deriveCis(read.rows, (id) => profileOf(id).multiplier) : read.rows;
       const result = computeBaseline(rows, profileOf, { areas, period: flags.period, groups });
       if (flags.redRed) result.rows = result.rows.filter(isRedRed);

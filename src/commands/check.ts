@@ -9,6 +9,7 @@ import { loadSnapshot } from '../io/load-snapshot.js';
 import { readExpectations } from '../io/read-expectations.js';
 import { VERSION } from '../io/version.js';
 import { renderCheck } from '../render/check.js';
+import { loadContext, withDataOptions, type Context } from './context.js';
 import type { Io } from './io.js';
 import { emit, outputOption, readInputs, stdoutChalk, withColorOptions } from './shared.js';
 
@@ -27,7 +28,7 @@ const ORDER = (f: Finding): string => `${f.severity === 'error' ? 0 : 1}\u0001${
 
 /** The gate a CI job runs on every data refresh. */
 export function checkCommand(io: Io, catalogue: Catalogue, setExit: (code: number) => void): Command {
-  return withColorOptions(new Command('check')
+  return withDataOptions(withColorOptions(new Command('check')
     .summary('check a data refresh: unreadable or inconsistent rows, coverage and revisions against a snapshot, unreproduced judgements')
     .argument('<file...>', 'Fingertips extracts (.csv, .csv.gz, or - for standard input)')
     .option('--against <snapshot.json>', 'the last snapshot: header, coverage and revisions are checked against it')
@@ -37,11 +38,12 @@ export function checkCommand(io: Io, catalogue: Catalogue, setExit: (code: numbe
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
     .addOption(outputOption())
     .option('-q, --quiet', 'no summary on standard error'),
-  ).action(async (files: string[], flags: CheckFlags) => {
+  )).action(async (files: string[], flags: CheckFlags & { config?: string; metadata?: string }) => {
     const snapshot = flags.against ? await loadSnapshot(flags.against) : null;
     const expected = flags.expect ? await readExpectations(flags.expect, io.stdin) : null;
-    const read = await readInputs(files, io);
-    const profileOf = profilesFor(read.rows, catalogue);
+    const ctx = await loadContext(io, catalogue, flags);
+    const read = await readInputs(files, io, undefined, false, ctx);
+    const profileOf = profilesFor(read.rows, catalogue, ctx.knowledge);
     const strict = !!flags.strict;
     const findings: Finding[] = [
       ...ingestFindings(read.diagnostics),

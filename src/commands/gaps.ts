@@ -9,9 +9,10 @@ import { GAP_KINDS, type GapKind, type GapsEnvelope } from '../compute/gaps-sche
 import { profilesFor } from '../compute/indicator-profile.js';
 import { UsageError } from '../errors.js';
 import { EXIT } from '../exit-codes.js';
-import { readSubAreaLookup } from '../io/read-lookup.js';
+import { readAreaLookup } from '../io/read-lookup.js';
 import { VERSION } from '../io/version.js';
 import { renderGaps } from '../render/gaps.js';
+import { loadContext, withDataOptions, type Context } from './context.js';
 import type { Io } from './io.js';
 import { collect, emit, formatOption, looksLikeAreaCode, outputOption, readInputs, stdoutChalk, summaryLines, withColorOptions, type OutputOptions } from './shared.js';
 
@@ -39,7 +40,7 @@ function kindsFrom(by: string[] | undefined): GapKind[] {
 }
 
 export function gapsCommand(io: Io, catalogue: Catalogue, setExit: (code: number) => void): Command {
-  return withColorOptions(new Command('gaps')
+  return withDataOptions(withColorOptions(new Command('gaps')
     .summary('inequality gaps: deprivation (SII/RII), sex, ethnicity, age, and geography')
     .argument('<file...>', 'Fingertips extracts (.csv, .csv.gz, or - for standard input)')
     .option('--area <area>', 'area code or name; repeatable; "all" (default: the one local area); England is always included', collect(looksLikeAreaCode))
@@ -54,18 +55,20 @@ export function gapsCommand(io: Io, catalogue: Catalogue, setExit: (code: number
     .addOption(outputOption())
     .addOption(new Option('--fail-on <level>', 'exit 1 on a finding at this level').choices(['never', 'error', 'widening']).default('never'))
     .option('-q, --quiet', 'no summary on standard error'),
-  ).action(async (files: string[], flags: GapsFlags & { failOn: 'never' | 'error' | 'widening' }) => {
+  )).action(async (files: string[], flags: GapsFlags & { failOn: 'never' | 'error' | 'widening'; config?: string; metadata?: string }) => {
     const kinds = kindsFrom(flags.by);
     const seed = Number(flags.seed);
     const repetitions = Number(flags.repetitions);
     if (!Number.isInteger(seed)) throw new UsageError(`--seed ${flags.seed}: expected a whole number`);
     if (!Number.isInteger(repetitions) || repetitions < 1000) throw new UsageError(`--repetitions ${flags.repetitions}: expected a whole number of at least 1000`);
-    const subAreas = flags.areas ? await readSubAreaLookup(flags.areas, io.stdin) : undefined;
-    const read = await readInputs(files, io);
+    const ctx = await loadContext(io, catalogue, flags);
+    const subAreas = flags.areas ? (await readAreaLookup(flags.areas, io.stdin)).subAreas : ctx.lookup?.subAreas;
+    const read = await readInputs(files, io, undefined, false, ctx);
+    const areaSpec = flags.area ?? ctx.defaultAreas;
     const local = new Map<string, string>();
     for (const r of read.rows) if (isLocal(r) && !subAreas?.has(r.areaCode)) local.set(r.areaCode, r.areaName);
-    const areas = resolveAreas(flags.area, read.rows, flags.area ? new Map() : local);
-    const profileOf = profilesFor(read.rows, catalogue);
+    const areas = resolveAreas(areaSpec, read.rows, areaSpec ? new Map() : local);
+    const profileOf = profilesFor(read.rows, catalogue, ctx.knowledge);
     const rows = flags.deriveCi ? deriveCis(read.rows, (id) => profileOf(id).multiplier) : read.rows;
     const groups = resolveGroups(catalogue, flags.principle);
     const result = computeGaps(rows, profileOf, { areas, kinds, period: flags.period, repetitions, seed, subAreas });

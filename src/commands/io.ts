@@ -4,4 +4,6 @@ export interface Io {
   stderr: NodeJS.WritableStream & { isTTY?: boolean };
   stdin: NodeJS.ReadableStream;
   env: Record<string, string | undefined>;
+  /** The working folder: marmot.config.json is looked for there. */
+  cwd: string;
 }

@@ -9,6 +9,7 @@ import { EXIT } from '../exit-codes.js';
 import { loadSnapshot } from '../io/load-snapshot.js';
 import { VERSION } from '../io/version.js';
 import { renderProgress } from '../render/progress.js';
+import { loadContext, withDataOptions } from './context.js';
 import type { Io } from './io.js';
 import { emit, formatOption, outputOption, readInputs, stdoutChalk, summaryLines, withColorOptions, type OutputOptions } from './shared.js';
 import { buildSnapshot } from './snapshot.js';
@@ -25,14 +26,14 @@ async function isJson(path: string): Promise<boolean> {
 }
 
 export function progressCommand(io: Io, catalogue: Catalogue, setExit: (code: number) => void): Command {
-  return withColorOptions(new Command('progress')
+  return withDataOptions(withColorOptions(new Command('progress')
     .summary('what has changed since the baseline snapshot: per indicator and per gap, summarised by principle')
     .requiredOption('--since <baseline.json>', 'the baseline snapshot (from marmot snapshot)')
     .argument('<current...>', 'a current snapshot (.json), or Fingertips extracts to evaluate with the baseline\'s options')
     .addOption(formatOption())
     .addOption(outputOption())
     .option('-q, --quiet', 'no summary on standard error'),
-  ).action(async (inputs: string[], flags: OutputOptions & { since: string }) => {
+  )).action(async (inputs: string[], flags: OutputOptions & { since: string; config?: string; metadata?: string }) => {
     const base = await loadSnapshot(flags.since);
     let current: Snapshot;
     let source: 'snapshot' | 'files' = 'files';
@@ -41,8 +42,9 @@ export function progressCommand(io: Io, catalogue: Catalogue, setExit: (code: nu
       current = await loadSnapshot(inputs[0]!);
       source = 'snapshot';
     } else {
-      const read = await readInputs(inputs, io, undefined, true);
-      current = buildSnapshot(read, catalogue, {
+      const ctx = await loadContext(io, catalogue, flags);
+      const read = await readInputs(inputs, io, undefined, true, ctx);
+      current = buildSnapshot(read, ctx, {
         area: base.options.areas, deriveCi: base.options.derive_ci, seed: String(base.options.seed), repetitions: String(base.options.repetitions),
       }, null);
       summary = summaryLines(read.inputs, read.diagnostics);

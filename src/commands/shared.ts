@@ -6,6 +6,7 @@ import { readExtract, type Extract, type InputSummary, type RowFilter } from '..
 import type { IndicatorRow } from '../ingest/row.js';
 import { chalkFor, colorLevel } from '../io/terminal.js';
 import { writeFileAtomic, writeToStream } from '../io/write-output.js';
+import type { Context } from './context.js';
 import type { Io } from './io.js';
 
 export const formatOption = () =>
@@ -35,10 +36,12 @@ export interface ReadResult {
 }
 
 /** Reads and merges every input; refuses a run with no usable row (exit 2). */
-export async function readInputs(files: string[], io: Io, keep?: RowFilter, digest = false): Promise<ReadResult> {
+export async function readInputs(files: string[], io: Io, keep?: RowFilter, digest = false, context?: Context): Promise<ReadResult> {
   if (files.filter((f) => f === '-').length > 1) throw new UsageError('standard input (-) can be read only once');
   const extracts: Extract[] = [];
-  for (const file of files) extracts.push(await readExtract(file, { stdin: io.stdin, keep, digest }));
+  for (const file of files) {
+    extracts.push(await readExtract(file, { stdin: io.stdin, keep, digest, source: context?.sourceFor(file) ?? null, resolve: context?.resolvers }));
+  }
   const merged = mergeExtracts(extracts);
   const diagnostics = [...extracts.flatMap((e) => e.diagnostics), ...merged.diagnostics];
   const inputs = extracts.map((e) => e.summary);

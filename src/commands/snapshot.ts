@@ -11,6 +11,7 @@ import { UsageError } from '../errors.js';
 import { EXIT } from '../exit-codes.js';
 import { VERSION } from '../io/version.js';
 import { writeFileAtomic, writeToStream } from '../io/write-output.js';
+import { loadContext, withDataOptions, type Context } from './context.js';
 import type { Io } from './io.js';
 import { collect, looksLikeAreaCode, readInputs, summaryLines, type ReadResult } from './shared.js';
 
@@ -28,12 +29,14 @@ const whole = (name: string, v: string, min: number): number => {
 };
 
 /** Builds a snapshot from read inputs (shared by `snapshot` and `progress FILE…`); `stamp` only when asked. */
-export function buildSnapshot(read: ReadResult, catalogue: Catalogue, flags: SnapshotFlags, stamp: string | null): Snapshot {
+export function buildSnapshot(read: ReadResult, ctx: Context, flags: SnapshotFlags, stamp: string | null): Snapshot {
+  const { catalogue } = ctx;
   const local = new Map(read.rows.filter(isLocal).map((r) => [r.areaCode, r.areaName]));
-  const areas = resolveAreas(flags.area, read.rows, flags.area ? new Map() : local);
+  const areaSpec = flags.area ?? ctx.defaultAreas;
+  const areas = resolveAreas(areaSpec, read.rows, areaSpec ? new Map() : local);
   const seed = whole('--seed', flags.seed, -2147483648);
   const repetitions = whole('--repetitions', flags.repetitions, 1000);
-  const profileOf = profilesFor(read.rows, catalogue);
+  const profileOf = profilesFor(read.rows, catalogue, ctx.knowledge);
   const rows = flags.deriveCi ? deriveCis(read.rows, (id) => profileOf(id).multiplier) : read.rows;
   return {
     schema: 'marmot/snapshot@1',
@@ -75,7 +78,7 @@ async function exists(path: string): Promise<boolean> {
 }
 
 export function snapshotCommand(io: Io, catalogue: Catalogue, setExit: (code: number) => void): Command {
-  return new Command('snapshot')
+  return withDataOptions(new Command('snapshot')
     .summary('write a versioned evaluation snapshot (baseline, gaps, data points, provenance) for cron')
     .argument('<file...>', 'Fingertips extracts (.csv, .csv.gz, or - for standard input)')
     .requiredOption('-o, --output <path>', 'the snapshot file, or a folder to name it in (<areas>-<latest period>.json)')
@@ -85,10 +88,11 @@ export function snapshotCommand(io: Io, catalogue: Catalogue, setExit: (code: nu
     .option('--derive-ci', 'compute missing CIs from count and denominator (marked derived)')
     .option('--seed <n>', 'seed of the SII simulation', '1')
     .option('--repetitions <n>', 'draws of the SII simulation', '100000')
-    .option('-q, --quiet', 'no summary on standard error')
-    .action(async (files: string[], flags: SnapshotFlags & { output: string; force?: boolean; stamp?: boolean; quiet?: boolean }) => {
-      const read = await readInputs(files, io, undefined, true);
-      const snapshot = buildSnapshot(read, catalogue, flags, flags.stamp ? stampNow(io.env) : null);
+    .option('-q, --quiet', 'no summary on standard error'))
+    .action(async (files: string[], flags: SnapshotFlags & { output: string; force?: boolean; stamp?: boolean; quiet?: boolean; config?: string; metadata?: string }) => {
+      const ctx = await loadContext(io, catalogue, flags);
+      const read = await readInputs(files, io, undefined, true, ctx);
+      const snapshot = buildSnapshot(read, ctx, flags, flags.stamp ? stampNow(io.env) : null);
       const toFolder = flags.output.endsWith('/') || (await isDirectory(flags.output));
       const path = toFolder ? join(flags.output, snapshotFileName(snapshot.options.areas, snapshot.latest_period)) : flags.output;
       if (!flags.force && (await exists(path))) throw new UsageError(`${path}: a snapshot is already there; use --force to replace it`);

@@ -51,7 +51,7 @@ export function computeBaseline(
     const first = list[0]!;
     if (!chosen.has(first.areaCode)) continue;
     const profile = profileOf(first.indicatorId);
-    if (options.groups && !options.groups.includes(profile.group)) continue;
+    if (profile.hidden || (options.groups && !options.groups.includes(profile.group))) continue;
     const row = options.period === 'latest' ? list[list.length - 1]! : list.find((r) => r.period.label === options.period);
     if (!row) {
       diagnostics.push({
@@ -91,6 +91,7 @@ export function computeBaseline(
       comparison_method: profile.method,
       comparison_confidence: profile.confidence,
       comparison_source: profile.methodSource,
+      matched_by: profile.matchedBy,
       derived_ci: row.derivedCi ?? false,
       england: judgeBenchmark(row, index.at(row, ENGLAND_CODE), ENGLAND_CODE, row.comparedToEngland, profile),
       parent: judgeBenchmark(row, index.at(row, parentCode), parentCode, row.comparedToParent, profile),

@@ -1,4 +1,7 @@
-import { indicatorById } from '../catalogue/lookup.js';
+import { indicatorById, resolvePrinciple } from '../catalogue/lookup.js';
+import { matchIndicatorName } from '../catalogue/match.js';
+import type { Config } from '../config/schema.js';
+import type { IndicatorMetadata } from '../catalogue/metadata.js';
 import { inferComparisonMethod, inferMultiplier } from './infer-method.js';
 import { indexRows } from './judgements.js';
 import type { Catalogue, CatalogueIndicator, GroupId } from '../catalogue/schema.js';
@@ -13,7 +16,7 @@ export interface IndicatorProfile {
   group: GroupId;
   mapped: boolean;
   polarity: Polarity;
-  polaritySource: 'catalogue' | 'published' | 'default';
+  polaritySource: 'config' | 'metadata' | 'published' | 'catalogue' | 'default';
   /** The catalogue's polarity when the file's published comparisons say otherwise. */
   cataloguePolarity: Polarity | null;
   valueType: string | null;
@@ -22,7 +25,13 @@ export interface IndicatorProfile {
   confidence: 0.95 | 0.998;
   /** Values per unit of count/denominator (100 for %, 100000 per 100,000), when known: SPC method 5 needs it. */
   multiplier: number | null;
-  methodSource: 'catalogue' | 'inferred' | 'default';
+  methodSource: 'config' | 'metadata' | 'catalogue' | 'inferred' | 'default';
+  /** How the indicator was matched to what marmot knows: by ID, by name, as a config indicator, or not. */
+  matchedBy: 'id' | 'name' | 'config' | null;
+  /** Closest catalogue names, for an unmapped indicator. */
+  suggestions: string[];
+  /** Hidden by a config override: left out of baselines and gaps. */
+  hidden: boolean;
 }
 
 /**
@@ -89,17 +98,34 @@ export function profileIndicator(
     method: comparison?.method ?? 1,
     confidence: comparison?.confidence ?? 0.95,
     methodSource: comparison ? 'catalogue' : 'default',
+    matchedBy: entry ? 'id' : null,
+    suggestions: [],
+    hidden: false,
   };
 }
 
+/** What a place's config and Fingertips' metadata add to the catalogue. */
+export interface Knowledge {
+  config?: Config | null;
+  metadata?: Map<string, IndicatorMetadata> | null;
+  /** IDs a local table gave only by name, resolved through the catalogue. */
+  matchedByName?: Set<string>;
+}
+
 /**
- * Profiles for every indicator in the rows: group from the catalogue; polarity from the published
- * comparisons where they reveal it, else the catalogue's; comparison method from the catalogue,
- * else the one that reproduces the published column (else method 1 at 95%); multiplier from the
- * catalogue's unit, else from count, denominator and value.
+ * Profiles for every indicator in the rows. What the indicator is: a config indicator (by ID), else
+ * the catalogue's by Fingertips ID, else by normalised name (profile prefix removed), else unmapped
+ * with the closest catalogue names suggested. Then, in rising precedence: the catalogue's polarity,
+ * the polarity the file's published comparisons reveal, Fingertips' metadata (`--metadata`), and the
+ * config's overrides. Comparison method: config → metadata → catalogue → the one that reproduces
+ * the published column → method 1 at 95%. Multiplier from the unit, else from count, denominator
+ * and value.
  */
-export function profilesFor(rows: IndicatorRow[], catalogue: Catalogue): (id: string) => IndicatorProfile {
+export function profilesFor(rows: IndicatorRow[], catalogue: Catalogue, knowledge: Knowledge = {}): (id: string) => IndicatorProfile {
   const lookup = indicatorById(catalogue);
+  const local = new Map((knowledge.config?.indicators ?? []).map((i) => [i.id, i]));
+  const overrides = new Map((knowledge.config?.overrides ?? []).map((o) => [o.id, o]));
+  const principleOf = (text: string): GroupId => resolvePrinciple(catalogue, text) ?? 'unmapped';
   const index = indexRows(rows);
   const englandOf = (r: IndicatorRow) => index.at(r, englandCode);
   const byIndicator = new Map<string, IndicatorRow[]>();
@@ -113,11 +139,52 @@ export function profilesFor(rows: IndicatorRow[], catalogue: Catalogue): (id: st
     let p = cache.get(id);
     if (p) return p;
     const list = byIndicator.get(id) ?? [];
-    const entry = lookup(id);
+    const name = list[0]?.indicatorName ?? id;
+    const own = local.get(id);
+    let entry = lookup(id);
+    let matchedBy: IndicatorProfile['matchedBy'] = own ? 'config' : entry ? (knowledge.matchedByName?.has(id) ? 'name' : 'id') : null;
+    let suggestions: string[] = [];
+    if (!own && !entry) {
+      const m = matchIndicatorName(catalogue, name);
+      if (m.entry) {
+        entry = m.entry;
+        matchedBy = 'name';
+      } else suggestions = m.suggestions;
+    }
     const inferred = inferPolarity(list, (r) => englandOf(r)?.value ?? null);
-    p = profileIndicator(id, list[0]?.indicatorName ?? entry?.name ?? id, entry, inferred);
+    p = profileIndicator(id, own?.name ?? list[0]?.indicatorName ?? entry?.name ?? id, entry, inferred);
+    p = { ...p, matchedBy, suggestions };
+    if (own) {
+      p = {
+        ...p, group: principleOf(own.principle), mapped: true, valueType: own.value_type ?? null, unit: own.unit ?? null,
+        multiplier: multiplierOf(own.unit ?? null),
+        ...(inferred ? {} : { polarity: own.polarity, polaritySource: 'config' as const }),
+        ...(own.comparison ? { method: own.comparison.method, confidence: own.comparison.confidence, methodSource: 'config' as const } : {}),
+      };
+    }
+    const meta = knowledge.metadata?.get(id);
+    if (meta) {
+      p = {
+        ...p,
+        valueType: meta.valueType ?? p.valueType,
+        unit: meta.unit ?? p.unit,
+        multiplier: multiplierOf(meta.unit) ?? p.multiplier,
+        ...(meta.polarity ? { polarity: meta.polarity, polaritySource: 'metadata' as const, cataloguePolarity: null } : {}),
+        ...(meta.method ? { method: meta.method, confidence: meta.confidence ?? 0.95, methodSource: 'metadata' as const } : {}),
+      };
+    }
+    const o = overrides.get(id);
+    if (o) {
+      p = {
+        ...p,
+        hidden: !!o.hidden,
+        ...(o.principle ? { group: principleOf(o.principle) } : {}),
+        ...(o.polarity ? { polarity: o.polarity, polaritySource: 'config' as const, cataloguePolarity: null } : {}),
+        ...(o.comparison ? { method: o.comparison.method, confidence: o.comparison.confidence, methodSource: 'config' as const } : {}),
+      };
+    }
     if (p.multiplier === null) p = { ...p, multiplier: inferMultiplier(list) };
-    if (!entry?.comparison) {
+    if (p.methodSource === 'default') {
       const method = inferComparisonMethod(list, englandOf, p.polarity, p.multiplier);
       if (method) p = { ...p, method: method.method, confidence: method.confidence, methodSource: 'inferred' };
     }

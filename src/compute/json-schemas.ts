@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CatalogueSchema } from '../catalogue/schema.js';
+import { ConfigSchema } from '../config/schema.js';
 import { BaselineEnvelopeSchema } from './baseline-schema.js';
 import { VerifyEnvelopeSchema } from './verify-schema.js';
 import { GapsEnvelopeSchema } from './gaps-schema.js';
@@ -16,6 +17,7 @@ export function jsonSchemas(): Record<string, unknown> {
     'snapshot.v1.json': { $id: 'marmot/snapshot@1', ...z.toJSONSchema(SnapshotSchema) },
     'progress.v1.json': { $id: 'marmot/progress@1', ...z.toJSONSchema(ProgressEnvelopeSchema) },
     'check.v1.json': { $id: 'marmot/check@1', ...z.toJSONSchema(CheckEnvelopeSchema) },
+    'config.v1.json': { $id: 'marmot/config@1', ...z.toJSONSchema(ConfigSchema) },
     'catalogue.v1.json': { $id: 'marmot/catalogue@1', ...z.toJSONSchema(CatalogueSchema) },
   };
 }

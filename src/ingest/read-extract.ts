@@ -2,7 +2,9 @@ import type { Diagnostic } from '../diagnostics.js';
 import { InputError } from '../errors.js';
 import { openInput } from '../io/open-input.js';
 import { csvParseReader, type RecordReader } from '../io/read-records.js';
-import { EXPECTED_COLUMNS, matchHeader, type Field, type HeaderMatch } from './headers.js';
+import type { SourceSpec } from '../config/schema.js';
+import { adapterFor, type Adapter, type Resolvers } from './adapt.js';
+import { EXPECTED_COLUMNS, type Field, type HeaderMatch } from './headers.js';
 import type { IndicatorRow } from './row.js';
 import { RawRowSchema, type RawRow } from './row-schema.js';
 
@@ -38,6 +40,9 @@ export interface ReadOptions {
   keep?: RowFilter;
   reader?: RecordReader;
   digest?: boolean;
+  /** A local table's description from the config; Fingertips' columns otherwise. */
+  source?: SourceSpec | null;
+  resolve?: Resolvers;
 }
 
 /**
@@ -51,8 +56,7 @@ export async function readExtract(path: string, options: ReadOptions): Promise<E
   const diagnostics: Diagnostic[] = [];
   const rows: IndicatorRow[] = [];
   const rejected: Record<string, number> = {};
-  let header: HeaderMatch | null = null;
-  let entries: [Field, number][] = [];
+  let adapter: Adapter | null = null;
   let read = 0;
   let outside = 0;
   const reject = (line: number, column: string | null, reason: string, message: string): void => {
@@ -64,41 +68,38 @@ export async function readExtract(path: string, options: ReadOptions): Promise<E
     reject(skip.line, null, 'unreadable-csv', skip.message);
   });
   for await (const record of records) {
-    if (!header) {
-      header = matchHeader(record.fields);
-      if (header.missing.length > 0) {
-        throw new InputError(
-          `${input.name}:1: the header is not a Fingertips extract: no ${header.missing.map(labelOf).join(', ')} column`,
-          `expected columns: ${EXPECTED_COLUMNS}`,
-        );
+    if (!adapter) {
+      adapter = adapterFor(input.name, record.fields, options.source ?? null, options.resolve);
+      continue;
+    }
+    const header = adapter.header;
+    for (const adapted of adapter.adapt(record.fields)) {
+      read++;
+      if ('error' in adapted) {
+        reject(record.line, adapted.error.column, adapted.error.reason, adapted.error.message);
+        continue;
       }
-      entries = Object.entries(header.columns) as [Field, number][];
-      continue;
+      const raw = adapted.raw;
+      if (options.keep && !options.keep(raw)) {
+        outside++;
+        continue;
+      }
+      if (record.fields.length > header.names.length) {
+        reject(record.line, null, 'too-many-fields', `expected at most ${header.names.length} fields as in the header, got ${record.fields.length}`);
+        continue;
+      }
+      const parsed = RawRowSchema.safeParse(raw);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0]!;
+        const field = issue.path[0] as Field | undefined;
+        const column = field && header.columns[field] !== undefined ? header.names[header.columns[field]]! : null;
+        reject(record.line, column, field === 'timePeriod' ? 'invalid-period' : issue.message.startsWith('expected a number') ? 'invalid-number' : 'missing-field', issue.message);
+        continue;
+      }
+      rows.push({ file: input.name, line: record.line, ...parsed.data });
     }
-    read++;
-    const raw: RawRow = {};
-    for (const [field, index] of entries) {
-      const v = record.fields[index];
-      if (v !== undefined) raw[field] = v;
-    }
-    if (options.keep && !options.keep(raw)) {
-      outside++;
-      continue;
-    }
-    if (record.fields.length > header.names.length) {
-      reject(record.line, null, 'too-many-fields', `expected at most ${header.names.length} fields as in the header, got ${record.fields.length}`);
-      continue;
-    }
-    const parsed = RawRowSchema.safeParse(raw);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      const field = issue.path[0] as Field | undefined;
-      const column = field && header.columns[field] !== undefined ? header.names[header.columns[field]]! : null;
-      reject(record.line, column, field === 'timePeriod' ? 'invalid-period' : issue.message.startsWith('expected a number') ? 'invalid-number' : 'missing-field', issue.message);
-      continue;
-    }
-    rows.push({ file: input.name, line: record.line, ...parsed.data });
   }
+  const header = adapter?.header ?? null;
   if (!header) throw new InputError(`${input.name}: the file is empty`, `expected a CSV with the columns: ${EXPECTED_COLUMNS}`);
   const rowsRejected = Object.values(rejected).reduce((a, b) => a + b, 0);
   return {
@@ -120,11 +121,4 @@ export async function readExtract(path: string, options: ReadOptions): Promise<E
       rejected_by_reason: rejected,
     },
   };
-}
-
-const LABELS: Partial<Record<Field, string>> = {
-  indicatorId: 'Indicator ID', areaCode: 'Area Code', timePeriod: 'Time period', value: 'Value',
-};
-function labelOf(f: Field): string {
-  return LABELS[f] ?? f;
 }
