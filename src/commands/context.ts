@@ -61,7 +61,7 @@ export async function loadContext(io: Io, catalogue: Catalogue, flags: { config?
     config,
     metadata,
     lookup,
-    knowledge: { config: config?.config ?? null, metadata, matchedByName: byName },
+    knowledge: { config: config?.config ?? null, metadata, matchedByName: byName, sourceUnits: new Map() },
     sourceFor: (file) => {
       if (!config || file === '-') return null;
       const rel = relative(config.dir, resolve(io.cwd, file)).split('\\').join('/');

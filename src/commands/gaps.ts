@@ -71,7 +71,7 @@ export function gapsCommand(io: Io, catalogue: Catalogue, setExit: (code: number
     const profileOf = profilesFor(read.rows, catalogue, ctx.knowledge);
     const rows = flags.deriveCi ? deriveCis(read.rows, (id) => profileOf(id).multiplier) : read.rows;
     const groups = resolveGroups(catalogue, flags.principle);
-    const result = computeGaps(rows, profileOf, { areas, kinds, period: flags.period, repetitions, seed, subAreas });
+    const result = computeGaps(rows, profileOf, { areas, kinds, period: flags.period, repetitions, seed, subAreas, peers: ctx.config?.config.areas?.peers });
     if (groups) result.gaps = result.gaps.filter((g) => groups.includes(g.principle as GroupId));
     const env: GapsEnvelope = {
       schema: 'marmot/gaps@1',

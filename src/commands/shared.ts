@@ -40,7 +40,12 @@ export async function readInputs(files: string[], io: Io, keep?: RowFilter, dige
   if (files.filter((f) => f === '-').length > 1) throw new UsageError('standard input (-) can be read only once');
   const extracts: Extract[] = [];
   for (const file of files) {
-    extracts.push(await readExtract(file, { stdin: io.stdin, keep, digest, source: context?.sourceFor(file) ?? null, resolve: context?.resolvers }));
+    const source = context?.sourceFor(file) ?? null;
+    const extract = await readExtract(file, { stdin: io.stdin, keep, digest, source, resolve: context?.resolvers });
+    if (source && (source.unit || source.value_type)) {
+      for (const r of extract.rows) context!.knowledge.sourceUnits!.set(r.indicatorId, { unit: source.unit ?? null, valueType: source.value_type ?? null });
+    }
+    extracts.push(extract);
   }
   const merged = mergeExtracts(extracts);
   const diagnostics = [...extracts.flatMap((e) => e.diagnostics), ...merged.diagnostics];

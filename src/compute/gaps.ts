@@ -24,6 +24,8 @@ export interface GapOptions {
   seed: number;
   /** Sub-areas from a lookup file (`--areas`), by code; rows whose Parent Code is the area count too. */
   subAreas?: Map<string, SubArea>;
+  /** Comparator areas (statistical neighbours, from the config): a second rank among them. */
+  peers?: string[];
 }
 
 const Z = 1.959963984540054;
@@ -166,7 +168,7 @@ const QUINTILE_WORDS: Record<string, string[]> = {
   bob: ['Lowest', 'Low', 'Middle', 'High', 'Highest'],
 };
 
-function rankGap(row: IndicatorRow, peers: IndicatorRow[], profile: IndicatorProfile): Draft | null {
+function rankGap(row: IndicatorRow, peers: IndicatorRow[], profile: IndicatorProfile, among: string = row.level): Draft | null {
   const values = peers.map((p) => p.value).filter((v): v is number => v !== null);
   if (row.value === null || values.length < 2) return null;
   const higherIsBetter = profile.polarity !== 'low-is-good';
@@ -178,8 +180,8 @@ function rankGap(row: IndicatorRow, peers: IndicatorRow[], profile: IndicatorPro
     ...blank('rank', null, 'rank'),
     value: better + 1,
     group_a: group(row.areaName, row),
-    rank: { rank: better + 1, of: values.length, quintile, quintile_label: label, level: row.level },
-    direction: `${rag ? '' : 'by value, highest first: '}${better + 1} of ${values.length} ${row.level} areas${quintile ? `, ${label.toLowerCase()} quintile` : ''}`,
+    rank: { rank: better + 1, of: values.length, quintile, quintile_label: label, level: among },
+    direction: `${rag ? '' : 'by value, highest first: '}${better + 1} of ${values.length} ${among} areas${quintile ? `, ${label.toLowerCase()} quintile` : ''}`,
     sources: src([row]),
   };
 }
@@ -347,7 +349,14 @@ export function computeGaps(rows: IndicatorRow[], profileOf: (id: string) => Ind
         });
       }
       const peers = peersOf.get(key(r.indicatorId, r.sex, r.age, r.period.label)) ?? [];
-      if (want.has('rank')) add(key('rank', r.indicatorId, r.areaCode, r.sex, r.age), r, rankGap(r, peers.filter((p) => p.level === r.level), profile));
+      if (want.has('rank')) {
+        add(key('rank', r.indicatorId, r.areaCode, r.sex, r.age), r, rankGap(r, peers.filter((p) => p.level === r.level), profile));
+        if (o.peers && o.peers.length > 0) {
+          const group = new Set([...o.peers, r.areaCode]);
+          const ranked = rankGap(r, peers.filter((p) => group.has(p.areaCode)), profile, 'peer');
+          add(key('rank-peers', r.indicatorId, r.areaCode, r.sex, r.age), r, ranked);
+        }
+      }
       if (want.has('within-area')) {
         const subs = peers.filter((p) => p.areaCode !== r.areaCode && (p.parentCode === r.areaCode || o.subAreas?.get(p.areaCode)?.parent === r.areaCode));
         add(key('sub', r.indicatorId, r.areaCode, r.sex, r.age), r, withinAreaGap(r, subs, profile, o.subAreas, o));

@@ -110,12 +110,15 @@ export interface Knowledge {
   metadata?: Map<string, IndicatorMetadata> | null;
   /** IDs a local table gave only by name, resolved through the catalogue. */
   matchedByName?: Set<string>;
+  /** Unit and value type that a config source gives for the indicators of its table. */
+  sourceUnits?: Map<string, { unit: string | null; valueType: string | null }>;
 }
 
 /**
  * Profiles for every indicator in the rows. What the indicator is: a config indicator (by ID), else
  * the catalogue's by Fingertips ID, else by normalised name (profile prefix removed), else unmapped
- * with the closest catalogue names suggested. Then, in rising precedence: the catalogue's polarity,
+ * with the closest catalogue names suggested. Unit and value type: the catalogue's, then the config
+ * source's (`sources[].unit`), then the metadata's. Then, in rising precedence: the catalogue's polarity,
  * the polarity the file's published comparisons reveal, Fingertips' metadata (`--metadata`), and the
  * config's overrides. Comparison method: config → metadata → catalogue → the one that reproduces
  * the published column → method 1 at 95%. Multiplier from the unit, else from count, denominator
@@ -160,6 +163,15 @@ export function profilesFor(rows: IndicatorRow[], catalogue: Catalogue, knowledg
         multiplier: multiplierOf(own.unit ?? null),
         ...(inferred ? {} : { polarity: own.polarity, polaritySource: 'config' as const }),
         ...(own.comparison ? { method: own.comparison.method, confidence: own.comparison.confidence, methodSource: 'config' as const } : {}),
+      };
+    }
+    const fromSource = knowledge.sourceUnits?.get(id);
+    if (fromSource) {
+      p = {
+        ...p,
+        unit: fromSource.unit ?? p.unit,
+        valueType: fromSource.valueType ?? p.valueType,
+        multiplier: multiplierOf(fromSource.unit) ?? p.multiplier,
       };
     }
     const meta = knowledge.metadata?.get(id);

@@ -83,6 +83,14 @@ describe('local JSNA tables described in marmot.config.json', () => {
     expect(rowsOf(a.stdout)[0]).toMatchObject({ indicator_id: 90631, england: { computed: 'Worse' }, parent: { area_code: 'E12000006', computed: 'Worse' } });
   });
 
+  it("takes the unit and value type from the source when the table's columns do not give them", () => {
+    const wide = 'Indicator,Area code,2021,2022\nLocal measure,E06000032,20,25\nLocal measure,E92000001,18,19\n';
+    const config = { sources: [{ files: 'w.csv', shape: 'wide', columns: { indicator_name: 'Indicator', area_code: 'Area code' }, unit: 'per 1,000', value_type: 'Crude rate' }] };
+    const dir = scratch({ 'w.csv': wide, 'marmot.config.json': JSON.stringify(config) });
+    const [r] = JSON.parse(marmot(['baseline', 'w.csv', '--format', 'json'], { cwd: dir }).stdout).rows;
+    expect(r).toMatchObject({ indicator_id: 'Local measure', principle: 'unmapped', unit: 'per 1,000', value_type: 'Crude rate', value: 25 });
+  });
+
   it('names the config key when a table lacks a column it describes', () => {
     const dir = scratch({ 'l.csv': 'Code,Year\n1,2019\n', 'marmot.config.json': JSON.stringify({ sources: [{ files: 'l.csv', shape: 'long', columns: { indicator_id: 'Code', period: 'Year', value: 'Rate', area_code: 'Area' } }] }) });
     const r = marmot(['baseline', 'l.csv'], { cwd: dir });

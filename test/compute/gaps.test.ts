@@ -100,3 +100,13 @@ describe('computeGaps: cohorts and geography', () => {
     expect(gap!.over_time).toEqual({ earliest_period: '2018', earliest_value: 6, latest_period: '2022', latest_value: 10, change: 4, movement: 'widened' });
   });
 });
+
+describe('computeGaps: peers', () => {
+  it('ranks the area among its statistical neighbours as well', () => {
+    const luton = { areaCode: 'E06000032', areaName: 'Luton', parentCode: 'E12000006' };
+    const others = [['E06000031', 10], ['E06000033', 12], ['E06000034', 14], ['E06000055', 16], ['E08000001', 30]].map(([c, v]) => row({ value: v as number, areaCode: c as string, areaName: c as string }));
+    const gaps = computeGaps([row({ value: 15 }), row({ value: 20, ...luton }), ...others], profile,
+      options({ areas: [{ code: 'E06000032', name: 'Luton' }], kinds: ['rank'], peers: ['E06000031', 'E08000001'] })).gaps;
+    expect(gaps.map((g) => [g.rank!.level, g.rank!.rank, g.rank!.of])).toEqual([['county-ua', 5, 6], ['peer', 2, 3]]);
+  });
+});
