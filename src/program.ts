@@ -10,6 +10,7 @@ import { snapshotCommand } from './commands/snapshot.js';
 import { progressCommand } from './commands/progress.js';
 import { checkCommand } from './commands/check.js';
 import { initCommand } from './commands/init.js';
+import { reportCommand } from './commands/report.js';
 import { VERSION } from './io/version.js';
 
 const EXIT_HELP = `
@@ -36,7 +37,7 @@ export function createProgram(io: Io, catalogue: Catalogue, setExit: (code: numb
       writeErr: (s) => io.stderr.write(s),
     })
     .exitOverride();
-  for (const sub of [baselineCommand(io, catalogue, setExit), principlesCommand(io, catalogue, setExit), mapCommand(io, catalogue, setExit), verifyCommand(io, catalogue, setExit), gapsCommand(io, catalogue, setExit), snapshotCommand(io, catalogue, setExit), progressCommand(io, catalogue, setExit), checkCommand(io, catalogue, setExit), initCommand(io, catalogue, setExit)]) {
+  for (const sub of [baselineCommand(io, catalogue, setExit), principlesCommand(io, catalogue, setExit), mapCommand(io, catalogue, setExit), verifyCommand(io, catalogue, setExit), gapsCommand(io, catalogue, setExit), snapshotCommand(io, catalogue, setExit), progressCommand(io, catalogue, setExit), checkCommand(io, catalogue, setExit), initCommand(io, catalogue, setExit), reportCommand(io, catalogue, setExit)]) {
     sub.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
     sub.showHelpAfterError('(run with --help for usage)');
     program.addCommand(sub);

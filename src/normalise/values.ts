@@ -16,11 +16,14 @@ const THOUSANDS = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
 
 export type ParsedNumber = { ok: true; value: number | null; missing: string | null } | { ok: false };
 
-/** Removes HTML tags and decodes the few entities Fingertips' web export writes. */
+/**
+ * Removes the formatting tags Fingertips' web export wraps cells in (div, span, br, b, i, p) and
+ * decodes the few entities it writes. Other tags are data, kept as text (and escaped on output).
+ */
 export function stripHtml(s: string): string {
   if (!s.includes('<') && !s.includes('&')) return s;
   return s
-    .replace(/<[^>]*>/g, '')
+    .replace(/<\/?(?:div|span|br|b|i|p|strong|em)\b[^>]*>/gi, '')
     .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
 }
 

@@ -48,3 +48,11 @@ describe('geographyLevel', () => {
     expect(geographyLevel(code)).toBe(level);
   });
 });
+
+describe('stripHtml keeps data that only looks like HTML', () => {
+  it('keeps a script tag or an age band as text; removes the export formatting', () => {
+    expect(cleanText('<script>alert(1)</script>')).toBe('<script>alert(1)</script>');
+    expect(cleanText('Mortality <75 yrs')).toBe('Mortality <75 yrs');
+    expect(cleanText('<div class="x"><b>Bold</b></div>')).toBe('Bold');
+  });
+});
