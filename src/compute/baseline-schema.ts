@@ -60,7 +60,7 @@ export const BaselineRowSchema = z.strictObject({
   comparison_method: z.union([z.literal(1), z.literal(5), z.literal(6), z.literal(12), z.literal(17)]),
   comparison_confidence: z.union([z.literal(0.95), z.literal(0.998)]),
   comparison_source: z.enum(['config', 'metadata', 'catalogue', 'inferred', 'default']),
-  matched_by: z.enum(['id', 'name', 'config']).nullable().describe('How the indicator was matched: Fingertips ID, normalised name, or a config indicator; null when unmapped'),
+  matched_by: z.enum(['id', 'name', 'config']).nullable().default(null).describe('How the indicator was matched: Fingertips ID, normalised name, or a config indicator; null when unmapped'),
   derived_ci: z.boolean().describe('The CIs were computed by marmot from count and denominator (--derive-ci)'),
   england: BenchmarkSchema,
   parent: BenchmarkSchema,

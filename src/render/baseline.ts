@@ -113,7 +113,10 @@ function renderMarkdown(env: BaselineEnvelope, groups: Group[]): string {
     ));
   }
   if (notes.length > 0) parts.push('\\* differs from the judgement Fingertips published:', '', ...notes.map((n) => `- ${n}`), '');
-  parts.push("Comparisons and trends are recomputed by Fingertips' methods (compared with England: the England value inside the area's 95% CI is Similar; recent trend: chi-squared test for trend over the last five points).", '');
+  parts.push('## Notes on method and sources', '',
+    "- Comparisons and trends are recomputed by Fingertips' methods (compared with England: the England value inside the area's 95% CI is Similar; recent trend: chi-squared test for trend over the last five points). Inequality gaps: `marmot gaps` or `marmot report --format md`.",
+    `- Sources: ${env.inputs.map((i) => `${i.file} (${i.dialect}, ${i.rows_read} rows)`).join('; ')}. Data: Fingertips (OHID), Open Government Licence v3.0.`,
+    `- marmot ${env.marmot.version}, catalogue ${env.marmot.catalogue}.`, '');
   return parts.join('\n');
 }
 
