@@ -2,7 +2,6 @@ import { CommanderError } from 'commander';
 import type { Io } from './commands/io.js';
 import { MarmotError } from './errors.js';
 import { EXIT } from './exit-codes.js';
-import { loadCatalogue } from './io/load-catalogue.js';
 import { createProgram } from './program.js';
 
 /** Commander's own successful exits (help, version); every other CommanderError is a usage error. */
@@ -17,7 +16,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   let exitCode: number = EXIT.OK;
   const debug = argv.includes('--debug');
   try {
-    const program = createProgram(io, loadCatalogue(), (code) => { exitCode = code; });
+    const program = createProgram(io, (code) => { exitCode = code; });
     await program.parseAsync(argv);
     return exitCode;
   } catch (e) {

@@ -1,5 +1,4 @@
 import { Command } from 'commander';
-import type { Catalogue } from './catalogue/schema.js';
 import { baselineCommand } from './commands/baseline.js';
 import type { Io } from './commands/io.js';
 import { mapCommand } from './commands/map.js';
@@ -25,7 +24,7 @@ Data: Fingertips (https://fingertips.phe.org.uk) extracts, as downloaded; see RE
  * The marmot program, with no process globals: `io` carries the streams and environment, and
  * the chosen exit code is reported through `setExit`.
  */
-export function createProgram(io: Io, catalogue: Catalogue, setExit: (code: number) => void): Command {
+export function createProgram(io: Io, setExit: (code: number) => void): Command {
   const program = new Command('marmot')
     .description('Baselines and inequality gaps for Marmot Places, from Fingertips extracts, grouped by the eight Marmot principles.')
     .version(VERSION, '-V, --version')
@@ -37,7 +36,7 @@ export function createProgram(io: Io, catalogue: Catalogue, setExit: (code: numb
       writeErr: (s) => io.stderr.write(s),
     })
     .exitOverride();
-  for (const sub of [baselineCommand(io, catalogue, setExit), principlesCommand(io, catalogue, setExit), mapCommand(io, catalogue, setExit), verifyCommand(io, catalogue, setExit), gapsCommand(io, catalogue, setExit), snapshotCommand(io, catalogue, setExit), progressCommand(io, catalogue, setExit), checkCommand(io, catalogue, setExit), initCommand(io, catalogue, setExit), reportCommand(io, catalogue, setExit)]) {
+  for (const sub of [baselineCommand(io, setExit), principlesCommand(io, setExit), mapCommand(io, setExit), verifyCommand(io, setExit), gapsCommand(io, setExit), snapshotCommand(io, setExit), progressCommand(io, setExit), checkCommand(io, setExit), initCommand(io, setExit), reportCommand(io, setExit)]) {
     sub.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
     sub.showHelpAfterError('(run with --help for usage)');
     program.addCommand(sub);

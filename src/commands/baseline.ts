@@ -1,62 +1,12 @@
 import { Command, Option } from 'commander';
-import { groupsOf, resolvePrinciple } from '../catalogue/lookup.js';
-import type { Catalogue, GroupId } from '../catalogue/schema.js';
-import { resolveAreas } from '../compute/areas.js';
-import { computeBaseline } from '../compute/baseline.js';
-import type { BaselineEnvelope, BaselineRow } from '../compute/baseline-schema.js';
-import type { Diagnostic } from '../diagnostics.js';
-import { profilesFor, type IndicatorProfile } from '../compute/indicator-profile.js';
-import { headlineAreaFilter } from '../compute/selection.js';
-import { deriveCis } from '../compute/derive-ci.js';
-import { UsageError } from '../errors.js';
-import { EXIT } from '../exit-codes.js';
-import { VERSION } from '../io/version.js';
-import { renderBaseline } from '../render/baseline.js';
-import { loadContext, withDataOptions, type Context } from './context.js';
+import { collect, formatOption, looksLikeAreaCode, outputOption, withColorOptions, withDataOptions } from './options.js';
 import type { Io } from './io.js';
-import { collect, emit, withColorOptions, formatOption, looksLikeAreaCode, outputOption, readInputs, stdoutChalk, summaryLines, type OutputOptions } from './shared.js';
+import type { run } from './baseline-run.js';
 
-interface BaselineFlags extends OutputOptions {
-  area?: string[];
-  period: string;
-  principle?: string[];
-  failOn: 'never' | 'error' | 'warning' | 'mismatch';
-  deriveCi?: boolean;
-  redRed?: boolean;
-}
+type Run = Parameters<typeof run>;
 
-/** An info note for each indicator whose published comparisons contradict the catalogue's polarity. */
-function polarityNotes(rows: BaselineRow[], profileOf: (id: string) => IndicatorProfile): Diagnostic[] {
-  const notes: Diagnostic[] = [];
-  const done = new Set<string>();
-  for (const r of rows) {
-    const id = String(r.indicator_id);
-    const p = profileOf(id);
-    if (done.has(id) || !p.cataloguePolarity) continue;
-    done.add(id);
-    notes.push({
-      code: 'indicator/polarity-from-file', severity: 'info', file: r.source.file, line: null, column: 'Compared to England value or percentiles',
-      message: `indicator ${id}: the published comparisons use ${p.polarity}, the catalogue says ${p.cataloguePolarity}; the file's polarity is used`,
-    });
-  }
-  return notes;
-}
-
-/** Fingertips' "red-red": significantly worse than England and the recent trend getting worse. */
-export const isRedRed = (r: BaselineRow): boolean => r.england.computed === 'Worse' && r.trend.computed.endsWith('getting worse');
-
-export function resolveGroups(catalogue: Catalogue, principles: string[] | undefined): GroupId[] | null {
-  if (!principles || principles.length === 0) return null;
-  return principles.map((p) => {
-    const id = resolvePrinciple(catalogue, p);
-    if (!id) {
-      throw new UsageError(`--principle ${p}: not a principle; expected one of ${catalogue.principles.map((x) => x.id).join(', ')}, overarching or unmapped (or a principle's wording)`);
-    }
-    return id;
-  });
-}
-
-export function baselineCommand(io: Io, catalogue: Catalogue, setExit: (code: number) => void): Command {
+/** The `baseline` command's definition; its work is in baseline-run.ts, loaded when it runs. */
+export function baselineCommand(io: Io, setExit: (code: number) => void): Command {
   return withDataOptions(withColorOptions(new Command('baseline')
     .summary('baseline value per indicator for an area, grouped by Marmot principle')
     .description("For each indicator in the extract: the baseline period's value with its 95% CI, the England and parent values, the comparisons with them recomputed by Fingertips' method beside the published ones, and the recent trend.")
@@ -70,33 +20,5 @@ export function baselineCommand(io: Io, catalogue: Catalogue, setExit: (code: nu
     .addOption(outputOption())
     .addOption(new Option('--fail-on <level>', 'exit 1 when a finding reaches this level').choices(['never', 'error', 'warning', 'mismatch']).default('never'))
     .option('-q, --quiet', 'no summary on standard error')
-  )).action(async (files: string[], flags: BaselineFlags & { config?: string; metadata?: string }) => {
-      const groups = resolveGroups(catalogue, flags.principle);
-      const ctx = await loadContext(io, catalogue, flags);
-      const areaSpec = flags.area ?? ctx.defaultAreas;
-      const filter = headlineAreaFilter(areaSpec);
-      const read = await readInputs(files, io, filter.keep, false, ctx);
-      const areas = resolveAreas(areaSpec, read.rows, areaSpec ? new Map() : filter.localAreas);
-      const profileOf = profilesFor(read.rows, catalogue, ctx.knowledge);
-      const rows = flags.deriveCi ? deriveCis(read.rows, (id) => profileOf(id).multiplier) : read.rows;
-      const result = computeBaseline(rows, profileOf, { areas, period: flags.period, groups });
-      if (flags.redRed) result.rows = result.rows.filter(isRedRed);
-      const diagnostics = [...read.diagnostics, ...result.diagnostics, ...polarityNotes(result.rows, profileOf)];
-      const envelope: BaselineEnvelope = {
-        schema: 'marmot/baseline@1',
-        marmot: { version: VERSION, catalogue: catalogue.version },
-        options: { areas: areas.map((a) => a.code), period: flags.period, principles: groups, derive_ci: !!flags.deriveCi, red_red: !!flags.redRed },
-        inputs: read.inputs,
-        rows: result.rows,
-        diagnostics,
-      };
-      const text = renderBaseline(envelope, flags.format, groupsOf(catalogue), stdoutChalk(io, flags));
-      await emit(io, flags, text, summaryLines(read.inputs, diagnostics));
-      const mismatch = result.rows.some((r) => r.england.agrees === false || r.parent.agrees === false || r.trend.agrees === false);
-      const failed =
-        (flags.failOn === 'error' && diagnostics.some((d) => d.severity === 'error')) ||
-        (flags.failOn === 'warning' && diagnostics.some((d) => d.severity !== 'info')) ||
-        (flags.failOn === 'mismatch' && mismatch);
-      setExit(failed ? EXIT.FINDINGS : EXIT.OK);
-    });
+  )).action(async (files: Run[2], flags: Run[3]) => (await import('./baseline-run.js')).run(io, setExit, files, flags));
 }

@@ -1,5 +1,5 @@
+export { withDataOptions } from './options.js';
 import { relative, resolve } from 'node:path';
-import type { Command } from 'commander';
 import { matchIndicatorName, normaliseIndicatorName } from '../catalogue/match.js';
 import type { IndicatorMetadata } from '../catalogue/metadata.js';
 import type { Catalogue } from '../catalogue/schema.js';
@@ -39,12 +39,6 @@ function checkPrinciples(loaded: LoadedConfig, catalogue: Catalogue): void {
   }
 }
 
-/** --config and --metadata, on every command that reads data. */
-export function withDataOptions(cmd: Command): Command {
-  return cmd
-    .option('--config <file>', 'a marmot.config.json (default: marmot.config.json in the working folder, when there is one)')
-    .option('--metadata <file>', "Fingertips' indicator metadata CSV: its polarity, value type, unit and comparator method take precedence over the catalogue");
-}
 
 /** Loads the config, its areas lookup and the metadata a command was given. */
 export async function loadContext(io: Io, catalogue: Catalogue, flags: { config?: string; metadata?: string }): Promise<Context> {

@@ -1,40 +1,15 @@
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { Command } from 'commander';
-import type { Catalogue } from '../catalogue/schema.js';
-import type { Config } from '../config/schema.js';
-import { UsageError } from '../errors.js';
-import { EXIT } from '../exit-codes.js';
-import { writeFileAtomic, writeToStream } from '../io/write-output.js';
 import type { Io } from './io.js';
+import type { run } from './init-run.js';
 
-/** A starting config for an area: its code, an empty source list to fill, and the catalogue for reference. */
-export function startingConfig(catalogue: Catalogue, area: string): Config {
-  return {
-    $schema: './node_modules/marmot/schema/config.v1.json',
-    areas: { codes: [area], peers: [] },
-    sources: [],
-    indicators: [],
-    overrides: [],
-    reference: {
-      note: 'The Marmot catalogue, for reference; marmot ignores this key. Override a placement or polarity in "overrides".',
-      catalogue: catalogue.version,
-      indicators: catalogue.indicators.map((i) => ({ id: String(i.id), name: i.name, principle: i.principle, polarity: i.polarity })),
-    },
-  };
-}
+type Run = Parameters<typeof run>;
 
-export function initCommand(io: Io, catalogue: Catalogue, setExit: (code: number) => void): Command {
+/** The `init` command's definition; its work is in init-run.ts, loaded when it runs. */
+export function initCommand(io: Io, setExit: (code: number) => void): Command {
   return new Command('init')
     .summary('write a starting marmot.config.json for an area')
     .requiredOption('--area <code>', 'the area code, e.g. E06000032')
     .option('-o, --output <file>', 'where to write it', 'marmot.config.json')
     .option('--force', 'replace an existing file')
-    .action(async (flags: { area: string; output: string; force?: boolean }) => {
-      const path = resolve(io.cwd, flags.output);
-      if (!flags.force && existsSync(path)) throw new UsageError(`${flags.output}: already exists; use --force to replace it`);
-      await writeFileAtomic(path, `${JSON.stringify(startingConfig(catalogue, flags.area), null, 2)}\n`);
-      await writeToStream(io.stderr, `wrote ${flags.output}: fill in "sources" for local tables (see README, "Local tables")\n`);
-      setExit(EXIT.OK);
-    });
+    .action(async (flags: Run[2]) => (await import('./init-run.js')).run(io, setExit, flags));
 }

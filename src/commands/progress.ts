@@ -1,31 +1,12 @@
-import { readFile } from 'node:fs/promises';
 import { Command } from 'commander';
-import { groupsOf } from '../catalogue/lookup.js';
-import type { Catalogue } from '../catalogue/schema.js';
-import { computeProgress } from '../compute/progress.js';
-import type { ProgressEnvelope } from '../compute/progress-schema.js';
-import type { Snapshot } from '../compute/snapshot-schema.js';
-import { EXIT } from '../exit-codes.js';
-import { loadSnapshot } from '../io/load-snapshot.js';
-import { VERSION } from '../io/version.js';
-import { renderProgress } from '../render/progress.js';
-import { loadContext, withDataOptions } from './context.js';
+import { formatOption, outputOption, withColorOptions, withDataOptions } from './options.js';
 import type { Io } from './io.js';
-import { emit, formatOption, outputOption, readInputs, stdoutChalk, summaryLines, withColorOptions, type OutputOptions } from './shared.js';
-import { buildSnapshot } from './snapshot.js';
+import type { run } from './progress-run.js';
 
-/** True when the one input is a JSON document (a snapshot) rather than a CSV extract. */
-async function isJson(path: string): Promise<boolean> {
-  if (path === '-') return false;
-  try {
-    const head = (await readFile(path, 'utf8')).slice(0, 200).trimStart();
-    return head.startsWith('{');
-  } catch {
-    return false;
-  }
-}
+type Run = Parameters<typeof run>;
 
-export function progressCommand(io: Io, catalogue: Catalogue, setExit: (code: number) => void): Command {
+/** The `progress` command's definition; its work is in progress-run.ts, loaded when it runs. */
+export function progressCommand(io: Io, setExit: (code: number) => void): Command {
   return withDataOptions(withColorOptions(new Command('progress')
     .summary('what has changed since the baseline snapshot: per indicator and per gap, summarised by principle')
     .requiredOption('--since <baseline.json>', 'the baseline snapshot (from marmot snapshot)')
@@ -33,30 +14,5 @@ export function progressCommand(io: Io, catalogue: Catalogue, setExit: (code: nu
     .addOption(formatOption())
     .addOption(outputOption())
     .option('-q, --quiet', 'no summary on standard error'),
-  )).action(async (inputs: string[], flags: OutputOptions & { since: string; config?: string; metadata?: string }) => {
-    const base = await loadSnapshot(flags.since);
-    let current: Snapshot;
-    let source: 'snapshot' | 'files' = 'files';
-    let summary: string[] = [];
-    if (inputs.length === 1 && (await isJson(inputs[0]!))) {
-      current = await loadSnapshot(inputs[0]!);
-      source = 'snapshot';
-    } else {
-      const ctx = await loadContext(io, catalogue, flags);
-      const read = await readInputs(inputs, io, undefined, true, ctx);
-      current = buildSnapshot(read, ctx, {
-        area: base.options.areas, deriveCi: base.options.derive_ci, seed: String(base.options.seed), repetitions: String(base.options.repetitions),
-      }, null);
-      summary = summaryLines(read.inputs, read.diagnostics);
-    }
-    const env: ProgressEnvelope = {
-      schema: 'marmot/progress@1',
-      marmot: { version: VERSION, catalogue: catalogue.version },
-      since: { file: flags.since, latest_period: base.latest_period, stamp: base.stamp },
-      current: { source, files: inputs, latest_period: current.latest_period },
-      ...computeProgress(base, current),
-    };
-    await emit(io, flags, renderProgress(env, flags.format, groupsOf(catalogue), stdoutChalk(io, flags)), summary);
-    setExit(EXIT.OK);
-  });
+  )).action(async (inputs: Run[2], flags: Run[3]) => (await import('./progress-run.js')).run(io, setExit, inputs, flags));
 }

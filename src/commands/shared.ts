@@ -1,4 +1,4 @@
-import { type Command, Option } from 'commander';
+export { collect, formatOption, looksLikeAreaCode, outputOption, withColorOptions } from './options.js';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 import { InputError, UsageError } from '../errors.js';
 import { mergeExtracts } from '../ingest/merge.js';
@@ -9,24 +9,9 @@ import { writeFileAtomic, writeToStream } from '../io/write-output.js';
 import type { Context } from './context.js';
 import type { Io } from './io.js';
 
-export const formatOption = () =>
-  new Option('--format <format>', 'output format').choices(['table', 'json', 'csv', 'md']).default('table');
-/** --color and --no-color, defined in that order so that the default stays "decide from the terminal". */
-export function withColorOptions(cmd: Command): Command {
-  return cmd.option('--color', 'colour the table even when not on a terminal').option('--no-color', 'never colour');
-}
 
-export const outputOption = () => new Option('-o, --output <file>', 'write the output to a file (atomically) instead of standard output');
 
-/** Repeatable option values, with commas splitting a value when every part passes `isItem`. */
-export function collect(isItem: (s: string) => boolean) {
-  return (value: string, previous: string[] = []): string[] => {
-    const parts = value.split(',').map((s) => s.trim()).filter(Boolean);
-    return [...previous, ...(parts.length > 1 && parts.every(isItem) ? parts : [value.trim()])];
-  };
-}
 
-export const looksLikeAreaCode = (s: string): boolean => /^n?[A-Z]\d{8}$/i.test(s) || s.toLowerCase() === 'all';
 
 export interface ReadResult {
   rows: IndicatorRow[];
