@@ -15,6 +15,7 @@ import { VERSION } from '../io/version.js';
 import { renderBaseline } from '../render/baseline.js';
 import { loadContext, withDataOptions, type Context } from './context.js';
 import type { Io } from './io.js';
+import { narrowToBenchmarks } from './shared.js';
 import { collect, emit, withColorOptions, formatOption, looksLikeAreaCode, outputOption, readInputs, stdoutChalk, summaryLines, type OutputOptions } from './shared.js';
 
 interface BaselineFlags extends OutputOptions {
@@ -64,8 +65,12 @@ export async function run(io: Io, setExit: (code: number) => void, files: string
       const ctx = await loadContext(io, catalogue, flags);
       const areaSpec = flags.area ?? ctx.defaultAreas;
       const filter = headlineAreaFilter(areaSpec);
-      const read = await readInputs(files, io, filter.keep, false, ctx);
+      // With area codes given, a fast path parses only the records that hold them (or England's code).
+      const codes = areaSpec?.every((a) => /^n?[A-Z]\d{8}$/i.test(a.trim())) ? areaSpec.map((a) => a.trim().toUpperCase()) : null;
+      const needles = codes ? [...codes, 'E92000001'] : undefined;
+      const read = await readInputs(files, io, filter.keep, false, ctx, needles);
       const areas = resolveAreas(areaSpec, read.rows, areaSpec ? new Map() : filter.localAreas);
+      await narrowToBenchmarks(read, new Set(areas.map((a) => a.code)), io, filter.keep, needles, ctx);
       const profileOf = profilesFor(read.rows, catalogue, ctx.knowledge);
       const rows = flags.deriveCi ? deriveCis(read.rows, (id) => profileOf(id).multiplier) : read.rows;
       const result = computeBaseline(rows, profileOf, { areas, period: flags.period, groups });

@@ -4,6 +4,7 @@ import { InputError, UsageError } from '../errors.js';
 import { mergeExtracts } from '../ingest/merge.js';
 import { readExtract, type Extract, type InputSummary, type RowFilter } from '../ingest/read-extract.js';
 import type { IndicatorRow } from '../ingest/row.js';
+import { ENGLAND_CODE } from '../normalise/area.js';
 import { chalkFor, colorLevel } from '../io/terminal.js';
 import { writeFileAtomic, writeToStream } from '../io/write-output.js';
 import type { Context } from './context.js';
@@ -21,12 +22,12 @@ export interface ReadResult {
 }
 
 /** Reads and merges every input; refuses a run with no usable row (exit 2). */
-export async function readInputs(files: string[], io: Io, keep?: RowFilter, digest = false, context?: Context): Promise<ReadResult> {
+export async function readInputs(files: string[], io: Io, keep?: RowFilter, digest = false, context?: Context, needles?: string[]): Promise<ReadResult> {
   if (files.filter((f) => f === '-').length > 1) throw new UsageError('standard input (-) can be read only once');
   const extracts: Extract[] = [];
   for (const file of files) {
     const source = context?.sourceFor(file) ?? null;
-    const extract = await readExtract(file, { stdin: io.stdin, keep, digest, source, resolve: context?.resolvers });
+    const extract = await readExtract(file, { stdin: io.stdin, keep, digest, source, resolve: context?.resolvers, needles: source ? undefined : needles });
     if (source && (source.unit || source.value_type)) {
       for (const r of extract.rows) context!.knowledge.sourceUnits!.set(r.indicatorId, { unit: source.unit ?? null, valueType: source.value_type ?? null });
     }
@@ -81,4 +82,37 @@ export async function emit(io: Io, opts: OutputOptions, text: string, summary: s
   if (!opts.quiet && summary.length > 0) await writeToStream(io.stderr, `${summary.join('\n')}\n`);
   if (opts.output) await writeFileAtomic(opts.output, text);
   else await writeToStream(io.stdout, text);
+}
+
+/**
+ * Keeps only what a baseline needs — the chosen areas, England, and the chosen areas' parents — and
+ * counts the other benchmark candidates as outside the selection, so that every reading path gives
+ * the same rows and counts. When a fast path (needles) missed a parent (a county above a district),
+ * the files are read again for it alone.
+ */
+export async function narrowToBenchmarks(read: ReadResult, chosen: Set<string>, io: Io, keep: RowFilter, needles: string[] | undefined, context?: Context): Promise<void> {
+  const parents = new Set(read.rows.filter((r) => chosen.has(r.areaCode) && r.parentCode).map((r) => r.parentCode!));
+  const present = new Set(read.rows.map((r) => r.areaCode));
+  const missing = [...parents].filter((p) => !present.has(p));
+  const byFile = new Map(read.inputs.map((i) => [i.file, i]));
+  if (needles && missing.length > 0) {
+    const wanted = new Set(missing);
+    for (const file of read.extracts.map((e) => e.summary.file)) {
+      if (file === '<stdin>') continue;
+      const again = await readExtract(file, { stdin: io.stdin, keep: (raw) => wanted.has((raw.areaCode ?? '').trim()) && keep(raw), needles: missing, source: context?.sourceFor(file) ?? null, resolve: context?.resolvers });
+      const summary = byFile.get(again.summary.file)!;
+      summary.rows_used += again.rows.length;
+      summary.rows_outside_selection -= again.rows.length;
+      read.rows.push(...again.rows);
+    }
+  }
+  const needed = (r: IndicatorRow) => chosen.has(r.areaCode) || r.areaCode === ENGLAND_CODE || parents.has(r.areaCode);
+  const dropped = read.rows.filter((r) => !needed(r));
+  for (const r of dropped) {
+    const summary = byFile.get(r.file);
+    if (!summary) continue;
+    summary.rows_used--;
+    summary.rows_outside_selection++;
+  }
+  read.rows = read.rows.filter(needed);
 }

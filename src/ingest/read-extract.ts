@@ -1,7 +1,8 @@
 import type { Diagnostic } from '../diagnostics.js';
 import { InputError } from '../errors.js';
 import { openInput } from '../io/open-input.js';
-import { csvParseReader, type RecordReader } from '../io/read-records.js';
+import { FallBack, needleRecords, type NeedleStats } from '../io/needle-reader.js';
+import { csvParseReader, type CsvRecord, type RecordReader } from '../io/read-records.js';
 import type { SourceSpec } from '../config/schema.js';
 import { adapterFor, type Adapter, type Resolvers } from './adapt.js';
 import { EXPECTED_COLUMNS, type Field, type HeaderMatch } from './headers.js';
@@ -40,6 +41,11 @@ export interface ReadOptions {
   keep?: RowFilter;
   reader?: RecordReader;
   digest?: boolean;
+  /**
+   * Strings every selected row holds (area codes): a fast path then parses only the records that
+   * hold one and counts the rest as outside the selection. Ignored for stdin, gzip and digests.
+   */
+  needles?: string[];
   /** A local table's description from the config; Fingertips' columns otherwise. */
   source?: SourceSpec | null;
   resolve?: Resolvers;
@@ -51,8 +57,33 @@ export interface ReadOptions {
  * command keeps), and every rejected row reported with file, line, column and reason.
  */
 export async function readExtract(path: string, options: ReadOptions): Promise<Extract> {
+  if (options.needles && options.needles.length > 0 && path !== '-' && !options.digest) {
+    const stats: NeedleStats = { records: 0, yielded: 0 };
+    try {
+      return await consume({ name: path, gzip: false, digest: () => null }, needleRecords(path, options.needles, stats), options, stats);
+    } catch (e) {
+      if (!(e instanceof FallBack)) throw e;
+    }
+  }
   const input = await openInput(path, options.stdin, { digest: options.digest });
   const reader = options.reader ?? csvParseReader;
+  const onSkip: { reject?: (line: number, message: string) => void } = {};
+  const records = reader(input.text, (skip) => onSkip.reject?.(skip.line, skip.message));
+  return consume(input, records, options, null, onSkip);
+}
+
+/**
+ * Turns records into validated rows: the header picks the adapter, each record becomes raw rows,
+ * the selection is applied on raw cells, and zod checks the rest. Records a fast path saw but did
+ * not yield (`stats`) count as read and outside the selection.
+ */
+async function consume(
+  input: { name: string; gzip: boolean; digest: () => { sha256: string; bytes: number } | null },
+  records: AsyncIterable<CsvRecord>,
+  options: ReadOptions,
+  stats: NeedleStats | null,
+  onSkip: { reject?: (line: number, message: string) => void } = {},
+): Promise<Extract> {
   const diagnostics: Diagnostic[] = [];
   const rows: IndicatorRow[] = [];
   const rejected: Record<string, number> = {};
@@ -63,10 +94,10 @@ export async function readExtract(path: string, options: ReadOptions): Promise<E
     rejected[reason] = (rejected[reason] ?? 0) + 1;
     diagnostics.push({ code: `row/${reason}`, severity: 'error', file: input.name, line, column, message });
   };
-  const records = reader(input.text, (skip) => {
+  onSkip.reject = (line, message) => {
     read++;
-    reject(skip.line, null, 'unreadable-csv', skip.message);
-  });
+    reject(line, null, 'unreadable-csv', message);
+  };
   for await (const record of records) {
     if (!adapter) {
       adapter = adapterFor(input.name, record.fields, options.source ?? null, options.resolve);
@@ -98,6 +129,10 @@ export async function readExtract(path: string, options: ReadOptions): Promise<E
       }
       rows.push({ file: input.name, line: record.line, ...parsed.data });
     }
+  }
+  if (stats) {
+    read += stats.records - stats.yielded;
+    outside += stats.records - stats.yielded;
   }
   const header = adapter?.header ?? null;
   if (!header) throw new InputError(`${input.name}: the file is empty`, `expected a CSV with the columns: ${EXPECTED_COLUMNS}`);

@@ -26,10 +26,10 @@ const SKIP_MESSAGES: Record<string, string> = {
   CSV_RECORD_INCONSISTENT_FIELDS_LENGTH: 'the record has another number of fields than the header; the record was skipped',
 };
 
-function newlinesIn(fields: string[]): number {
+function count(fields: string[], char: string): number {
   let n = 0;
   for (const f of fields) {
-    for (let i = f.indexOf('\n'); i >= 0; i = f.indexOf('\n', i + 1)) n++;
+    for (let i = f.indexOf(char); i >= 0; i = f.indexOf(char, i + 1)) n++;
   }
   return n;
 }
@@ -51,7 +51,10 @@ export const csvParseReader: RecordReader = async function* (text, onSkip) {
     onSkip({ line: err.lines ?? 0, message: SKIP_MESSAGES[err.code ?? ''] ?? `${err.message.replace(/^[^:]*: /, '')}; the record was skipped` });
   });
   pipeline(Readable.from(text), parser, () => {});
+  // csv-parse counts a carriage return inside quotes as a line of its own; lines here are LF-separated.
+  let extra = 0;
   for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-    yield { line: item.info.lines - newlinesIn(item.record), fields: item.record };
+    extra += count(item.record, '\r');
+    yield { line: item.info.lines - extra - count(item.record, '\n'), fields: item.record };
   }
 };
