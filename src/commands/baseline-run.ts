@@ -1,5 +1,4 @@
 import { loadCatalogue } from '../io/load-catalogue.js';
-import { Command, Option } from 'commander';
 import { groupsOf, resolvePrinciple } from '../catalogue/lookup.js';
 import type { Catalogue, GroupId } from '../catalogue/schema.js';
 import { resolveAreas } from '../compute/areas.js';
@@ -13,10 +12,9 @@ import { UsageError } from '../errors.js';
 import { EXIT } from '../exit-codes.js';
 import { VERSION } from '../io/version.js';
 import { renderBaseline } from '../render/baseline.js';
-import { loadContext, withDataOptions, type Context } from './context.js';
+import { loadContext } from './context.js';
 import type { Io } from './io.js';
-import { narrowToBenchmarks } from './shared.js';
-import { collect, emit, withColorOptions, formatOption, looksLikeAreaCode, outputOption, readInputs, stdoutChalk, summaryLines, type OutputOptions } from './shared.js';
+import { emit, narrowToBenchmarks, readInputs, stdoutChalk, summaryLines, type OutputOptions } from './shared.js';
 
 interface BaselineFlags extends OutputOptions {
   area?: string[];

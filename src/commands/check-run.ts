@@ -1,6 +1,4 @@
 import { loadCatalogue } from '../io/load-catalogue.js';
-import { Command, Option } from 'commander';
-import type { Catalogue } from '../catalogue/schema.js';
 import { expectationFindings, headerFindings, ingestFindings, judgementFindings, rowFindings, snapshotFindings } from '../compute/check.js';
 import type { CheckEnvelope, Finding } from '../compute/check-schema.js';
 import { profilesFor } from '../compute/indicator-profile.js';
@@ -10,9 +8,9 @@ import { loadSnapshot } from '../io/load-snapshot.js';
 import { readExpectations } from '../io/read-expectations.js';
 import { VERSION } from '../io/version.js';
 import { renderCheck } from '../render/check.js';
-import { loadContext, withDataOptions, type Context } from './context.js';
+import { loadContext } from './context.js';
 import type { Io } from './io.js';
-import { emit, outputOption, readInputs, stdoutChalk, withColorOptions } from './shared.js';
+import { emit, readInputs, stdoutChalk } from './shared.js';
 
 interface CheckFlags {
   against?: string;

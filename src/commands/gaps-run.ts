@@ -1,7 +1,6 @@
 import { loadCatalogue } from '../io/load-catalogue.js';
-import { Command, Option } from 'commander';
 import { groupsOf } from '../catalogue/lookup.js';
-import type { Catalogue, GroupId } from '../catalogue/schema.js';
+import type {  GroupId } from '../catalogue/schema.js';
 import { resolveGroups } from './baseline-run.js';
 import { isLocal, resolveAreas } from '../compute/areas.js';
 import { deriveCis } from '../compute/derive-ci.js';
@@ -13,9 +12,9 @@ import { EXIT } from '../exit-codes.js';
 import { readAreaLookup } from '../io/read-lookup.js';
 import { VERSION } from '../io/version.js';
 import { renderGaps } from '../render/gaps.js';
-import { loadContext, withDataOptions, type Context } from './context.js';
+import { loadContext } from './context.js';
 import type { Io } from './io.js';
-import { collect, emit, formatOption, looksLikeAreaCode, outputOption, readInputs, stdoutChalk, summaryLines, withColorOptions, type OutputOptions } from './shared.js';
+import { emit, readInputs, stdoutChalk, summaryLines, type OutputOptions } from './shared.js';
 
 interface GapsFlags extends OutputOptions {
   area?: string[];

@@ -1,7 +1,6 @@
 import { loadCatalogue } from '../io/load-catalogue.js';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { Command } from 'commander';
 import type { Catalogue } from '../catalogue/schema.js';
 import type { Config } from '../config/schema.js';
 import { UsageError } from '../errors.js';

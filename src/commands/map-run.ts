@@ -1,17 +1,15 @@
 import { loadCatalogue } from '../io/load-catalogue.js';
-import { Command } from 'commander';
 import { groupsOf } from '../catalogue/lookup.js';
 import { profilesFor } from '../compute/indicator-profile.js';
-import type { Catalogue } from '../catalogue/schema.js';
 import { EXIT } from '../exit-codes.js';
 import type { RawRow } from '../ingest/row-schema.js';
 import { cleanText } from '../normalise/values.js';
 import { toCsv } from '../render/csv.js';
 import { markdownTable } from '../render/markdown.js';
 import { plainTable } from '../render/table.js';
-import { loadContext, withDataOptions } from './context.js';
+import { loadContext } from './context.js';
 import type { Io } from './io.js';
-import { emit, withColorOptions, formatOption, outputOption, readInputs, stdoutChalk, summaryLines, type OutputOptions } from './shared.js';
+import { emit, readInputs, stdoutChalk, summaryLines, type OutputOptions } from './shared.js';
 
 interface Seen {
   id: string;

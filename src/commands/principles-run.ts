@@ -1,13 +1,11 @@
 import { loadCatalogue } from '../io/load-catalogue.js';
-import { Command } from 'commander';
 import { groupsOf } from '../catalogue/lookup.js';
-import type { Catalogue } from '../catalogue/schema.js';
 import { EXIT } from '../exit-codes.js';
 import { toCsv } from '../render/csv.js';
 import { markdownTable } from '../render/markdown.js';
 import { plainTable } from '../render/table.js';
 import type { Io } from './io.js';
-import { emit, withColorOptions, formatOption, outputOption, stdoutChalk, type OutputOptions } from './shared.js';
+import { emit, stdoutChalk, type OutputOptions } from './shared.js';
 
 /** Lists the principles and the catalogue's indicators under each. */
 /** The principles command's work (loaded only when the command runs). */

@@ -1,8 +1,6 @@
 import { loadCatalogue } from '../io/load-catalogue.js';
 import { readFile } from 'node:fs/promises';
-import { Command } from 'commander';
 import { groupsOf } from '../catalogue/lookup.js';
-import type { Catalogue } from '../catalogue/schema.js';
 import { computeProgress } from '../compute/progress.js';
 import type { ProgressEnvelope } from '../compute/progress-schema.js';
 import type { Snapshot } from '../compute/snapshot-schema.js';
@@ -10,9 +8,9 @@ import { EXIT } from '../exit-codes.js';
 import { loadSnapshot } from '../io/load-snapshot.js';
 import { VERSION } from '../io/version.js';
 import { renderProgress } from '../render/progress.js';
-import { loadContext, withDataOptions } from './context.js';
+import { loadContext } from './context.js';
 import type { Io } from './io.js';
-import { emit, formatOption, outputOption, readInputs, stdoutChalk, summaryLines, withColorOptions, type OutputOptions } from './shared.js';
+import { emit, readInputs, stdoutChalk, summaryLines, type OutputOptions } from './shared.js';
 import { buildSnapshot } from './snapshot-run.js';
 
 /** True when the one input is a JSON document (a snapshot) rather than a CSV extract. */

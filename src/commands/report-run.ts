@@ -1,7 +1,5 @@
 import { loadCatalogue } from '../io/load-catalogue.js';
-import { Command, Option } from 'commander';
 import { groupsOf } from '../catalogue/lookup.js';
-import type { Catalogue } from '../catalogue/schema.js';
 import { computeProgress } from '../compute/progress.js';
 import { reportIndicators } from '../compute/report-model.js';
 import { UsageError } from '../errors.js';
@@ -10,9 +8,9 @@ import { loadSnapshot } from '../io/load-snapshot.js';
 import { VERSION } from '../io/version.js';
 import { renderReportHtml } from '../render/html/report.js';
 import { renderReportMarkdown } from '../render/report-md.js';
-import { loadContext, withDataOptions } from './context.js';
+import { loadContext } from './context.js';
 import type { Io } from './io.js';
-import { collect, emit, looksLikeAreaCode, readInputs, summaryLines } from './shared.js';
+import { emit, readInputs, summaryLines } from './shared.js';
 import { buildSnapshot } from './snapshot-run.js';
 
 interface ReportFlags {

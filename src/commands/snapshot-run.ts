@@ -1,8 +1,6 @@
 import { loadCatalogue } from '../io/load-catalogue.js';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Command } from 'commander';
-import type { Catalogue } from '../catalogue/schema.js';
 import { isLocal, resolveAreas } from '../compute/areas.js';
 import { deriveCis } from '../compute/derive-ci.js';
 import { profilesFor } from '../compute/indicator-profile.js';
@@ -12,9 +10,9 @@ import { UsageError } from '../errors.js';
 import { EXIT } from '../exit-codes.js';
 import { VERSION } from '../io/version.js';
 import { writeFileAtomic, writeToStream } from '../io/write-output.js';
-import { loadContext, withDataOptions, type Context } from './context.js';
+import { loadContext, type Context } from './context.js';
 import type { Io } from './io.js';
-import { collect, looksLikeAreaCode, readInputs, summaryLines, type ReadResult } from './shared.js';
+import { readInputs, summaryLines, type ReadResult } from './shared.js';
 
 export interface SnapshotFlags {
   area?: string[];

@@ -1,15 +1,13 @@
 import { loadCatalogue } from '../io/load-catalogue.js';
-import { Command, Option } from 'commander';
-import type { Catalogue } from '../catalogue/schema.js';
 import { profilesFor } from '../compute/indicator-profile.js';
 import { verifyJudgements } from '../compute/verify.js';
 import type { VerifyEnvelope } from '../compute/verify-schema.js';
 import { EXIT } from '../exit-codes.js';
 import { VERSION } from '../io/version.js';
 import { renderVerify } from '../render/verify.js';
-import { loadContext, withDataOptions, type Context } from './context.js';
+import { loadContext } from './context.js';
 import type { Io } from './io.js';
-import { emit, outputOption, readInputs, stdoutChalk, summaryLines, withColorOptions, type OutputOptions } from './shared.js';
+import { emit, readInputs, stdoutChalk, summaryLines, type OutputOptions } from './shared.js';
 
 interface VerifyFlags extends Omit<OutputOptions, 'format'> {
   format: 'table' | 'json';
