@@ -105,6 +105,24 @@ describe('marmot baseline fixtures/luton.csv', () => {
     expect(marmot(['baseline', join(dir, 'x.csv'), '--derive-ci']).stdout).toMatch(/Worseᵈ/);
   });
 
+  it('a district with a county parent: the fast path (codes) finds the county and agrees with the ordinary path (names)', () => {
+    const county = { area: 'E10000003', areaName: 'Cambridgeshire', parent: 'E12000006' };
+    const district = { area: 'E07000008', areaName: 'Cambridge', parent: 'E10000003' };
+    const lines = [HEADER_27,
+      row27({ ...county, value: '81', lo: '80', hi: '82' }),
+      row27({ id: '90366', area: 'E92000001', areaName: 'England', parent: '', value: '80', lo: '79.9', hi: '80.1' }),
+      row27({ ...district, value: '83', lo: '82', hi: '84' }),
+      row27({ area: 'E07000009', areaName: 'East Cambridgeshire', parent: 'E10000003', value: '82', lo: '81', hi: '83' }),
+    ];
+    const dir = scratch({ 'd.csv': `${lines.join('\r\n')}\r\n` });
+    const fast = marmot(['baseline', join(dir, 'd.csv'), '--area', 'E07000008', '--format', 'json']);
+    const slow = marmot(['baseline', join(dir, 'd.csv'), '--area', 'Cambridge', '--format', 'json']);
+    expect(fast.stderr).toBe(slow.stderr);
+    expect(JSON.parse(fast.stdout).rows).toEqual(JSON.parse(slow.stdout).rows);
+    expect(JSON.parse(fast.stdout).rows[0].parent).toMatchObject({ area_code: 'E10000003', value: 81, computed: 'Better' });
+    expect(fast.stderr).toMatch(/4 rows read .*: 3 used, 0 rejected, 1 outside the selection/);
+  });
+
   it('exits 1 with --fail-on mismatch when a published judgement differs', () => {
     expect(marmot(['baseline', LUTON, '--area', 'E06000032', '--fail-on', 'mismatch', '-q']).status).toBe(1);
     expect(marmot(['baseline', LUTON, '--area', 'E06000032', '--fail-on', 'error', '-q']).status).toBe(0);
