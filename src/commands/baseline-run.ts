@@ -2,7 +2,7 @@ import { loadCatalogue } from '../io/load-catalogue.js';
 import { groupsOf, resolvePrinciple } from '../catalogue/lookup.js';
 import type { Catalogue, GroupId } from '../catalogue/schema.js';
 import { resolveAreas } from '../compute/areas.js';
-import { computeBaseline } from '../compute/baseline.js';
+import { computeBaseline, isRedRed } from '../compute/baseline.js';
 import type { BaselineEnvelope, BaselineRow } from '../compute/baseline-schema.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { profilesFor, type IndicatorProfile } from '../compute/indicator-profile.js';
@@ -42,8 +42,6 @@ function polarityNotes(rows: BaselineRow[], profileOf: (id: string) => Indicator
   return notes;
 }
 
-/** Fingertips' "red-red": significantly worse than England and the recent trend getting worse. */
-export const isRedRed = (r: BaselineRow): boolean => r.england.computed === 'Worse' && r.trend.computed.endsWith('getting worse');
 
 export function resolveGroups(catalogue: Catalogue, principles: string[] | undefined): GroupId[] | null {
   if (!principles || principles.length === 0) return null;

@@ -30,6 +30,9 @@ function compareBy(a: BaselineRow, b: BaselineRow): number {
   return a.age < b.age ? -1 : a.age > b.age ? 1 : 0;
 }
 
+/** Fingertips' "red-red": significantly worse than England and the recent trend getting worse. */
+export const isRedRed = (r: BaselineRow): boolean => r.england.computed === 'Worse' && r.trend.computed.endsWith('getting worse');
+
 /**
  * The baseline: for each chosen area and each indicator × sex × age series of its headline rows,
  * the row of the baseline period (the latest, or the one named), with the England and parent

@@ -9,6 +9,7 @@ import type { AreaChoice } from './areas.js';
 import type { Gap, GapKind, GroupValue } from './gaps-schema.js';
 import type { IndicatorProfile } from './indicator-profile.js';
 import { judgeBenchmark } from './judgements.js';
+import { pushInto } from './group.js';
 
 /** A sub-area (ward, MSOA) of an area, with its deprivation decile when a lookup gives it. */
 export interface SubArea {
@@ -211,9 +212,7 @@ function withinAreaGap(row: IndicatorRow, subs: IndicatorRow[], profile: Indicat
   for (const s of valued) {
     const decile = lookup?.get(s.areaCode)?.decile;
     if (decile == null) continue;
-    let list = byDecile.get(decile);
-    if (!list) byDecile.set(decile, (list = []));
-    list.push(s);
+    pushInto(byDecile, decile, s);
   }
   if (byDecile.size >= 2) {
     const groups = [...byDecile].map(([decile, list]) => {
@@ -230,6 +229,25 @@ function withinAreaGap(row: IndicatorRow, subs: IndicatorRow[], profile: Indicat
     } else draft.reason = 'SII across sub-areas not computed: sub-areas lack a Denominator or 95% CIs';
   }
   return draft;
+}
+
+export type Movement = NonNullable<Gap['over_time']>['movement'];
+
+/**
+ * How a gap moved between two periods: widened or narrowed by its size (for a rank, by the rank
+ * number: further from first is wider), or, for an SII, "no significant change" when the two sets of
+ * 95% limits overlap.
+ *
+ * @example gapMovement({ value: 4, sii: null }, { value: -6, sii: null }) // 'widened'
+ */
+export function gapMovement(earlier: { value: number; sii: Gap['sii'] }, later: { value: number; sii: Gap['sii'] }): Movement {
+  const e = earlier.sii;
+  const l = later.sii;
+  if (e && l && e.sii_lower_ci_95 !== null && e.sii_upper_ci_95 !== null && l.sii_lower_ci_95 !== null && l.sii_upper_ci_95 !== null
+    && e.sii_lower_ci_95 <= l.sii_upper_ci_95 && l.sii_lower_ci_95 <= e.sii_upper_ci_95) return 'no significant change';
+  const a = Math.abs(earlier.value);
+  const b = Math.abs(later.value);
+  return b > a ? 'widened' : b < a ? 'narrowed' : 'unchanged';
 }
 
 const KIND_ORDER: Record<GapKind, number> = { england: 0, parent: 1, rank: 2, 'within-area': 3, deprivation: 4, sex: 5, ethnicity: 6, age: 7 };
@@ -268,9 +286,7 @@ export function computeGaps(rows: IndicatorRow[], profileOf: (id: string) => Ind
   const key = (...parts: (string | number | null)[]) => parts.join('\u0001');
   for (const r of rows) {
     const k = key(r.indicatorId, r.areaCode, r.period.label);
-    let list = byPoint.get(k);
-    if (!list) byPoint.set(k, (list = []));
-    list.push(r);
+    pushInto(byPoint, k, r);
   }
   const headlineAt = (indicator: string, area: string | null, sex: string, age: string, period: string): IndicatorRow | undefined =>
     area === null ? undefined : byPoint.get(key(indicator, area, period))?.find((r) => !isCohortRow(r) && r.sex === sex && r.age === age);
@@ -279,9 +295,7 @@ export function computeGaps(rows: IndicatorRow[], profileOf: (id: string) => Ind
   const peersOf = new Map<string, IndicatorRow[]>();
   for (const r of headline) {
     const k = key(r.indicatorId, r.sex, r.age, r.period.label);
-    let list = peersOf.get(k);
-    if (!list) peersOf.set(k, (list = []));
-    list.push(r);
+    pushInto(peersOf, k, r);
   }
 
   for (const list of byPoint.values()) {
@@ -292,10 +306,7 @@ export function computeGaps(rows: IndicatorRow[], profileOf: (id: string) => Ind
     const cohorts = new Map<string, IndicatorRow[]>();
     for (const r of list) {
       if (!isCohortRow(r)) continue;
-      const ck = key(r.sex, r.age, r.categoryType);
-      let c = cohorts.get(ck);
-      if (!c) cohorts.set(ck, (c = []));
-      c.push(r);
+      pushInto(cohorts, key(r.sex, r.age, r.categoryType), r);
     }
     for (const c of cohorts.values()) {
       const r0 = c[0]!;
@@ -316,9 +327,7 @@ export function computeGaps(rows: IndicatorRow[], profileOf: (id: string) => Ind
     if (want.has('age')) {
       const bySex = new Map<string, IndicatorRow[]>();
       for (const r of head) {
-        let s = bySex.get(r.sex);
-        if (!s) bySex.set(r.sex, (s = []));
-        s.push(r);
+        pushInto(bySex, r.sex, r);
       }
       for (const [sex, s] of bySex) {
         const gap = ageGap(s, profile);
@@ -377,11 +386,10 @@ export function computeGaps(rows: IndicatorRow[], profileOf: (id: string) => Ind
     if (earliest && latest && earliest[0] !== latest[0]) {
       const e = earliest[1].draft;
       const l = latest[1].draft;
-      let movement: NonNullable<Gap['over_time']>['movement'] = Math.abs(l.value!) > Math.abs(e.value!) ? 'widened' : Math.abs(l.value!) < Math.abs(e.value!) ? 'narrowed' : 'unchanged';
-      if (e.sii && l.sii && e.sii.sii_lower_ci_95 !== null && l.sii.sii_lower_ci_95 !== null
-        && e.sii.sii_lower_ci_95 <= l.sii.sii_upper_ci_95! && l.sii.sii_lower_ci_95 <= e.sii.sii_upper_ci_95!) movement = 'no significant change';
-      if (l.kind === 'rank') movement = l.value! < e.value! ? 'narrowed' : l.value! > e.value! ? 'widened' : 'unchanged';
-      over_time = { earliest_period: earliest[0], earliest_value: e.value!, latest_period: latest[0], latest_value: l.value!, change: l.value! - e.value!, movement };
+      over_time = {
+        earliest_period: earliest[0], earliest_value: e.value!, latest_period: latest[0], latest_value: l.value!, change: l.value! - e.value!,
+        movement: gapMovement({ value: e.value!, sii: e.sii }, { value: l.value!, sii: l.sii }),
+      };
     }
     gaps.push({ ...f.base, ...chosen[1].draft, period: chosen[0], over_time });
   }

@@ -8,6 +8,7 @@ import type { Catalogue, CatalogueIndicator, GroupId } from '../catalogue/schema
 import type { IndicatorRow } from '../ingest/row.js';
 import { ENGLAND_CODE as englandCode } from '../normalise/area.js';
 import type { ComparisonMethod, Polarity } from '../stats/index.js';
+import { pushInto } from './group.js';
 
 /** What marmot knows about one indicator: where it belongs and how to judge it. */
 export interface IndicatorProfile {
@@ -133,9 +134,7 @@ export function profilesFor(rows: IndicatorRow[], catalogue: Catalogue, knowledg
   const englandOf = (r: IndicatorRow) => index.at(r, englandCode);
   const byIndicator = new Map<string, IndicatorRow[]>();
   for (const r of rows) {
-    let list = byIndicator.get(r.indicatorId);
-    if (!list) byIndicator.set(r.indicatorId, (list = []));
-    list.push(r);
+    pushInto(byIndicator, r.indicatorId, r);
   }
   const cache = new Map<string, IndicatorProfile>();
   return (id) => {

@@ -2,6 +2,7 @@ import type { IndicatorRow } from '../ingest/row.js';
 import { compareWithBenchmark, recentTrend, type TrendPoint } from '../stats/index.js';
 import type { BaselineRow, Benchmark } from './baseline-schema.js';
 import type { IndicatorProfile } from './indicator-profile.js';
+import { pushInto } from './group.js';
 
 export type Agreement = 'agrees' | 'differs' | 'inputs-missing' | 'not-published';
 
@@ -29,9 +30,7 @@ export function indexRows(rows: IndicatorRow[]): RowIndex {
   const byPoint = new Map<string, IndicatorRow>();
   for (const r of rows) {
     const key = seriesKey(r, r.areaCode, false);
-    let list = series.get(key);
-    if (!list) series.set(key, (list = []));
-    list.push(r);
+    pushInto(series, key, r);
     byPoint.set(`${key}\u0001${r.period.label}`, r);
   }
   for (const list of series.values()) list.sort((a, b) => a.period.sortable - b.period.sortable || a.period.label.localeCompare(b.period.label));

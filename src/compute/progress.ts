@@ -1,6 +1,8 @@
 import { GROUP_ORDER } from '../catalogue/lookup.js';
 import type { GroupId } from '../catalogue/schema.js';
-import { compareWithBenchmark, rateInterval, wilsonInterval } from '../stats/index.js';
+import { compareWithBenchmark } from '../stats/index.js';
+import { intervalFromCounts } from './derive-ci.js';
+import { gapMovement } from './gaps.js';
 import type { BaselineRow } from './baseline-schema.js';
 import type { Gap } from './gaps-schema.js';
 import { multiplierOf } from './indicator-profile.js';
@@ -17,11 +19,8 @@ interface Point { value: number | null; lower95: number | null; upper95: number 
 function pointOf(r: BaselineRow): Point {
   if (r.value === null || (r.lower_ci_95 !== null && r.upper_ci_95 !== null)) return { value: r.value, lower95: r.lower_ci_95, upper95: r.upper_ci_95, derived: r.derived_ci };
   const m = multiplierOf(r.unit) ?? inferMultiplier([r]);
-  if (m === null || r.count === null || r.denominator === null || r.denominator <= 0) return { value: r.value, lower95: null, upper95: null, derived: false };
-  const i = (m === 100 || m === 1) && r.count <= r.denominator
-    ? wilsonInterval({ count: r.count, denominator: r.denominator, multiplier: m })
-    : rateInterval({ count: r.count, denominator: r.denominator, multiplier: m });
-  return { value: r.value, lower95: i.lower, upper95: i.upper, derived: true };
+  const i = m === null || r.count === null || r.denominator === null ? null : intervalFromCounts(r.value, r.count, r.denominator, m, 0.95);
+  return i ? { value: r.value, lower95: i.lower, upper95: i.upper, derived: true } : { value: r.value, lower95: null, upper95: null, derived: false };
 }
 
 const DIRECTION: Record<string, ProgressRow['direction']> = {
@@ -79,9 +78,7 @@ export function computeProgress(base: Snapshot, current: Snapshot): Pick<Progres
   for (const g of base.gaps) {
     const c = currentGaps.get(gapKey(g));
     if (!c || g.value === null || c.value === null || g.period === c.period) continue;
-    let movement: GapProgress['movement'] = Math.abs(c.value) > Math.abs(g.value) ? 'widened' : Math.abs(c.value) < Math.abs(g.value) ? 'narrowed' : 'unchanged';
-    if (g.sii && c.sii && g.sii.sii_lower_ci_95 !== null && c.sii.sii_lower_ci_95 !== null
-      && g.sii.sii_lower_ci_95 <= c.sii.sii_upper_ci_95! && c.sii.sii_lower_ci_95 <= g.sii.sii_upper_ci_95!) movement = 'no significant change';
+    const movement = gapMovement({ value: g.value, sii: g.sii }, { value: c.value, sii: c.sii });
     gaps.push({
       principle: g.principle, kind: g.kind, measure: g.measure, indicator_id: g.indicator_id, area_code: g.area_code, sex: g.sex, age: g.age,
       category_type: g.category_type, group: g.group_a.label, baseline_period: g.period, baseline_value: g.value, current_period: c.period,

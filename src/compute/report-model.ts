@@ -5,6 +5,7 @@ import { fingertipsPercentile } from '../stats/index.js';
 import type { BaselineRow } from './baseline-schema.js';
 import type { Gap } from './gaps-schema.js';
 import type { ProgressRow } from './progress-schema.js';
+import { pushInto } from './group.js';
 
 export interface SeriesValue { period: string; sortable: number; value: number | null; lower: number | null; upper: number | null }
 
@@ -45,13 +46,8 @@ export function reportIndicators(rows: IndicatorRow[], baseline: BaselineRow[], 
   const bySeries = new Map<string, IndicatorRow[]>();
   for (const r of headline) {
     const k = key(r.indicatorId, r.sex, r.age, r.period.label);
-    let list = byPoint.get(k);
-    if (!list) byPoint.set(k, (list = []));
-    list.push(r);
-    const s = key(r.indicatorId, r.areaCode, r.sex, r.age);
-    let series = bySeries.get(s);
-    if (!series) bySeries.set(s, (series = []));
-    series.push(r);
+    pushInto(byPoint, k, r);
+    pushInto(bySeries, key(r.indicatorId, r.areaCode, r.sex, r.age), r);
   }
   for (const s of bySeries.values()) s.sort((a, b) => a.period.sortable - b.period.sortable);
   const decileRows = rows.filter((r) => isCohortRow(r) && isDeprivationType(r.categoryType ?? '') && deprivationRank(r.category ?? '') !== null);

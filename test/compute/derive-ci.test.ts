@@ -25,3 +25,13 @@ describe('deriveCis', () => {
     expect(deriveCis([row(65, 65, 100)], () => null)[0]!.derivedCi).toBeUndefined();
   });
 });
+
+describe('intervalFromCounts', () => {
+  it('is Wilson for a percentage and exact/Byars for a rate, and none when the counts do not give the value', async () => {
+    const { intervalFromCounts } = await import('../../src/compute/derive-ci.js');
+    expect(intervalFromCounts(65, 65, 100, 100, 0.95)).toEqual({ lower: wilsonInterval({ count: 65, denominator: 100, multiplier: 100 }).lower, upper: wilsonInterval({ count: 65, denominator: 100, multiplier: 100 }).upper });
+    expect(intervalFromCounts(2000, 20, 1000, 100000, 0.95)!.lower).toBe(rateInterval({ count: 20, denominator: 1000 }).lower);
+    // A DSR of 170.2 per 100,000 from 301 deaths in 190,000 people (crude 158.4): no crude CI for it.
+    expect(intervalFromCounts(170.2, 301, 190000, 100000, 0.95)).toBeNull();
+  });
+});

@@ -1,4 +1,5 @@
 import { groupHeading, type Group } from '../../catalogue/lookup.js';
+import { isRedRed } from '../../compute/baseline.js';
 import type { Gap } from '../../compute/gaps-schema.js';
 import type { ReportIndicator } from '../../compute/report-model.js';
 import { formatCount, formatValue, formatWithCi } from '../format.js';
@@ -62,12 +63,11 @@ function indicatorBlock(i: ReportIndicator): string {
   return `<article class="indicator"><h3>${e(String(r.indicator_id))} ${e(r.indicator_name)} <small>· ${e(r.sex)} · ${e(r.age)}</small></h3><div class="charts">${main}${trend}${dec}${numbersTable(i)}</div></article>`;
 }
 
-const isRedRed = (i: ReportIndicator) => i.row.england.computed === 'Worse' && i.row.trend.computed.endsWith('getting worse');
 
 function summary(doc: ReportDocument): string {
   const rows = doc.indicators.map((i) => i.row);
   const count = (f: (r: (typeof rows)[number]) => boolean) => rows.filter(f).length;
-  const red = doc.indicators.filter(isRedRed);
+  const red = doc.indicators.filter((i) => isRedRed(i.row));
   const largest = doc.gaps
     .filter((g) => g.significant && g.difference !== null && g.group_b?.value && (g.kind === 'deprivation' || g.kind === 'sex' || g.kind === 'within-area' || g.kind === 'ethnicity'))
     .map((g) => ({ g, rel: Math.abs(g.difference! / g.group_b!.value!) }))
