@@ -7,7 +7,8 @@ import type { SourceSpec } from '../config/schema.js';
 import { adapterFor, type Adapter, type Resolvers } from './adapt.js';
 import { EXPECTED_COLUMNS, type Field, type HeaderMatch } from './headers.js';
 import type { IndicatorRow } from './row.js';
-import { RawRowSchema, type RawRow } from './row-schema.js';
+import type { RawRow } from './row-schema.js';
+import { createRowValidator } from './validate-row.js';
 
 /** What a run says about each input file (the JSON envelope's `inputs`). */
 export interface InputSummary {
@@ -52,8 +53,8 @@ export interface ReadOptions {
 }
 
 /**
- * Reads one extract, streaming: header matched by name, each row validated with zod at the
- * boundary, rows outside the selection counted but not kept (memory is bounded by what the
+ * Reads one extract, streaming: header matched by name, each row validated at the boundary (by
+ * createRowValidator, held equal to the zod schema RawRowSchema), rows outside the selection counted but not kept (memory is bounded by what the
  * command keeps), and every rejected row reported with file, line, column and reason.
  */
 export async function readExtract(path: string, options: ReadOptions): Promise<Extract> {
@@ -88,6 +89,7 @@ async function consume(
   const rows: IndicatorRow[] = [];
   const rejected: Record<string, number> = {};
   let adapter: Adapter | null = null;
+  const validate = createRowValidator();
   let read = 0;
   let outside = 0;
   const reject = (line: number, column: string | null, reason: string, message: string): void => {
@@ -119,15 +121,14 @@ async function consume(
         reject(record.line, null, 'too-many-fields', `expected at most ${header.names.length} fields as in the header, got ${record.fields.length}`);
         continue;
       }
-      const parsed = RawRowSchema.safeParse(raw);
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0]!;
-        const field = issue.path[0] as Field | undefined;
-        const column = field && header.columns[field] !== undefined ? header.names[header.columns[field]]! : null;
-        reject(record.line, column, field === 'timePeriod' ? 'invalid-period' : issue.message.startsWith('expected a number') ? 'invalid-number' : 'missing-field', issue.message);
+      const parsed = validate(raw);
+      if (!parsed.ok) {
+        const field: Field = parsed.field;
+        const column = header.columns[field] !== undefined ? header.names[header.columns[field]]! : null;
+        reject(record.line, column, field === 'timePeriod' ? 'invalid-period' : parsed.message.startsWith('expected a number') ? 'invalid-number' : 'missing-field', parsed.message);
         continue;
       }
-      rows.push({ file: input.name, line: record.line, ...parsed.data });
+      rows.push({ file: input.name, line: record.line, ...parsed.row });
     }
   }
   if (stats) {

@@ -1,0 +1,67 @@
+/* The fast row validator against the zod schema it stands in for, on random raw rows. */
+import { describe, expect, it } from 'vitest';
+import type { Field } from '../../src/ingest/headers.js';
+import { RawRowSchema, type RawRow } from '../../src/ingest/row-schema.js';
+import { createRowValidator } from '../../src/ingest/validate-row.js';
+import { seededUniform } from '../../src/stats/index.js';
+
+const rand = seededUniform(2026);
+const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
+
+const TEXT = ['', ' ', 'NA', 'Luton', '  Bristol,  City of ', '<div>Persons</div>', 'A &amp; B', '<script>x</script>', 'Male', '18+ yrs', 'E12000006'];
+const NUMBER = ['', '12.5', ' 7 ', '-3', '1e3', '74,588', '.5', 'NA', '-', '*', '[c]', '<div class="no-data">-</div>', 'abc', '1.2.3', '12,34', 'x', 'z'];
+const PERIOD = ['2019', '2019/20', '2018 - 20', '2017/18 - 19/20', '2019/20 Q3', 'Q3 2019', 'soon', '', ' ', 'NA', 'Jan 2020'];
+const SORTABLE = ['', '20190000', '20190300', 'abc', '2019'];
+const TREND = ['', 'Increasing & getting better', 'no significant change', 'Could not be calculated', 'Decreasing', 'odd'];
+const COMPARE = ['', 'Better', 'NOT COMPARED', 'worse95', 'Similar', 'Highest quintile', ' lower '];
+const FIELDS: Record<Field, readonly string[]> = {
+  indicatorId: ['90366', '', ' 92 ', 'NA', 'local-1'], indicatorName: TEXT, parentCode: TEXT, parentName: TEXT,
+  areaCode: ['E06000032', 'E92000001', 'E12000006', 'E05999901', '', 'NA', 'Luton'], areaName: TEXT, areaType: TEXT, sex: TEXT, age: TEXT,
+  categoryType: TEXT, category: TEXT, timePeriod: PERIOD, timePeriodSortable: SORTABLE, value: NUMBER, lower95: NUMBER, upper95: NUMBER,
+  lower998: NUMBER, upper998: NUMBER, count: NUMBER, denominator: NUMBER, valueNote: ['', '* Value suppressed', 'Aggregated', 'NA'],
+  recentTrend: TREND, comparedToEngland: COMPARE, comparedToParent: COMPARE, comparedToGoal: TEXT, newData: TEXT, timePeriodRange: ['', '1y', '3y'],
+};
+
+function randomRaw(): RawRow {
+  const raw: RawRow = {};
+  for (const [field, values] of Object.entries(FIELDS) as [Field, readonly string[]][]) {
+    if (rand() < 0.08) continue; // the column is absent
+    // Mostly valid rows, so the success branch is compared as often as the failures.
+    const valid = rand() < 0.7;
+    raw[field] = valid && values === NUMBER ? pick(['', '12.5', '74,588', '-', 'NA']) : valid && values === PERIOD ? pick(['2019', '2019/20', 'soon']) : pick(values);
+  }
+  if (rand() < 0.6) Object.assign(raw, { indicatorId: '90366', areaCode: 'E06000032', timePeriod: pick(['2019', '2019/20 Q3', '2018 - 20']) });
+  return raw;
+}
+
+describe('createRowValidator', () => {
+  it('property: equals RawRowSchema.safeParse on 5,000 random raw rows (rows and first problem)', () => {
+    const validate = createRowValidator();
+    let ok = 0;
+    let failed = 0;
+    for (let i = 0; i < 5000; i++) {
+      const raw = randomRaw();
+      const reference = RawRowSchema.safeParse(raw);
+      const fast = validate(raw);
+      if (reference.success) {
+        ok++;
+        expect(fast).toEqual({ ok: true, row: reference.data });
+      } else {
+        failed++;
+        const issue = reference.error.issues[0]!;
+        expect(fast).toEqual({ ok: false, field: issue.path[0], message: issue.message });
+      }
+    }
+    // Both branches were exercised in earnest.
+    expect(ok).toBeGreaterThan(1000);
+    expect(failed).toBeGreaterThan(1000);
+  });
+  it('gives a missing number null with its reason, never 0', () => {
+    const r = createRowValidator()({ indicatorId: '1', areaCode: 'E06000032', timePeriod: '2019', value: '*', valueNote: '' });
+    expect(r).toMatchObject({ ok: true, row: { value: null, missingReason: 'suppressed' } });
+  });
+  it('names the column and what was expected', () => {
+    expect(createRowValidator()({ indicatorId: '1', areaCode: 'E06000032', timePeriod: '2019', count: 'twelve' }))
+      .toEqual({ ok: false, field: 'count', message: 'expected a number or a blank, got "twelve"' });
+  });
+});
