@@ -60,13 +60,13 @@ export async function run(io: Io, setExit: (code: number) => void, files: string
       const groups = resolveGroups(catalogue, flags.principle);
       const ctx = await loadContext(io, catalogue, flags);
       const areaSpec = flags.area ?? ctx.defaultAreas;
-      const filter = headlineAreaFilter(areaSpec);
+      const filter = headlineAreaFilter(areaSpec, { dropOtherBenchmarks: !files.includes('-') });
       // With area codes given, a fast path parses only the records that hold them (or England's code).
       const codes = areaSpec?.every((a) => /^n?[A-Z]\d{8}$/i.test(a.trim())) ? areaSpec.map((a) => a.trim().toUpperCase()) : null;
       const needles = codes ? [...codes, 'E92000001'] : undefined;
       const read = await readInputs(files, io, filter.keep, false, ctx, needles);
       const areas = resolveAreas(areaSpec, read.rows, areaSpec ? new Map() : filter.localAreas);
-      await narrowToBenchmarks(read, new Set(areas.map((a) => a.code)), io, filter.keep, needles, ctx);
+      await narrowToBenchmarks(read, new Set(areas.map((a) => a.code)), io, filter.keep, ctx, filter.droppedBenchmarks);
       const profileOf = profilesFor(read.rows, catalogue, ctx.knowledge);
       const rows = flags.deriveCi ? deriveCis(read.rows, (id) => profileOf(id).multiplier) : read.rows;
       const result = computeBaseline(rows, profileOf, { areas, period: flags.period, groups });

@@ -87,18 +87,29 @@ export async function emit(io: Io, opts: OutputOptions, text: string, summary: s
 /**
  * Keeps only what a baseline needs — the chosen areas, England, and the chosen areas' parents — and
  * counts the other benchmark candidates as outside the selection, so that every reading path gives
- * the same rows and counts. When a fast path (needles) missed a parent (a county above a district),
- * the files are read again for it alone.
+ * the same rows and counts. A parent the first read missed (a county above a district, found only
+ * by the fast path's second pass) or of which rows were dropped early (`dropped`: the filter had
+ * already seen other parents named) is read again in full, replacing the rows kept of it.
  */
-export async function narrowToBenchmarks(read: ReadResult, chosen: Set<string>, io: Io, keep: RowFilter, needles: string[] | undefined, context?: Context): Promise<void> {
+export async function narrowToBenchmarks(read: ReadResult, chosen: Set<string>, io: Io, keep: RowFilter, context?: Context, dropped: Set<string> = new Set()): Promise<void> {
   const parents = new Set(read.rows.filter((r) => chosen.has(r.areaCode) && r.parentCode).map((r) => r.parentCode!));
   const present = new Set(read.rows.map((r) => r.areaCode));
-  const missing = [...parents].filter((p) => !present.has(p));
+  const missing = [...parents].filter((p) => !present.has(p) || dropped.has(p));
   const byFile = new Map(read.inputs.map((i) => [i.file, i]));
-  if (needles && missing.length > 0) {
+  const moveOut = (rows: IndicatorRow[]): void => {
+    for (const r of rows) {
+      const summary = byFile.get(r.file);
+      if (!summary) continue;
+      summary.rows_used--;
+      summary.rows_outside_selection++;
+    }
+  };
+  const files = read.extracts.map((e) => e.summary.file).filter((f) => f !== '<stdin>');
+  if (missing.length > 0 && files.length > 0) {
     const wanted = new Set(missing);
-    for (const file of read.extracts.map((e) => e.summary.file)) {
-      if (file === '<stdin>') continue;
+    moveOut(read.rows.filter((r) => wanted.has(r.areaCode)));
+    read.rows = read.rows.filter((r) => !wanted.has(r.areaCode));
+    for (const file of files) {
       const again = await readExtract(file, { stdin: io.stdin, keep: (raw) => wanted.has((raw.areaCode ?? '').trim()) && keep(raw), needles: missing, source: context?.sourceFor(file) ?? null, resolve: context?.resolvers });
       const summary = byFile.get(again.summary.file)!;
       summary.rows_used += again.rows.length;
@@ -107,12 +118,6 @@ export async function narrowToBenchmarks(read: ReadResult, chosen: Set<string>, 
     }
   }
   const needed = (r: IndicatorRow) => chosen.has(r.areaCode) || r.areaCode === ENGLAND_CODE || parents.has(r.areaCode);
-  const dropped = read.rows.filter((r) => !needed(r));
-  for (const r of dropped) {
-    const summary = byFile.get(r.file);
-    if (!summary) continue;
-    summary.rows_used--;
-    summary.rows_outside_selection++;
-  }
+  moveOut(read.rows.filter((r) => !needed(r)));
   read.rows = read.rows.filter(needed);
 }

@@ -123,6 +123,37 @@ describe('marmot baseline fixtures/luton.csv', () => {
     expect(fast.stderr).toMatch(/4 rows read .*: 3 used, 0 rejected, 1 outside the selection/);
   });
 
+  it('a second parent named after its rows were dropped early is read again in full (file) and equals stdin (kept to the end)', () => {
+    // Indicator 1 names the region as parent, so the county's rows of indicator 2 are dropped when
+    // read (its row of indicator 1 came before any parent was named, and was kept); the district
+    // then names the county, which must be read again, rows and counts intact.
+    const region = { area: 'E12000006', areaName: 'East of England', parent: 'E92000001' };
+    const county = { area: 'E10000003', areaName: 'Cambridgeshire', parent: 'E12000006' };
+    const lines = [HEADER_27,
+      row27({ id: '90366', ...county, value: '82', lo: '81', hi: '83' }),
+      row27({ id: '90366', ...region, value: '81', lo: '80', hi: '82' }),
+      row27({ id: '90366', area: 'E92000001', areaName: 'England', parent: '', value: '80', lo: '79.9', hi: '80.1' }),
+      row27({ id: '90366', area: 'E07000008', areaName: 'Cambridge', parent: 'E12000006', value: '83', lo: '82', hi: '84' }),
+      row27({ id: '90366', area: 'E12000007', areaName: 'London region', parent: 'E92000001', value: '79', lo: '78', hi: '80' }),
+      row27({ id: '92196', ...county, value: '20', lo: '19', hi: '21' }),
+      row27({ id: '92196', ...county, period: '2020', value: '21', lo: '20', hi: '22' }),
+      row27({ id: '92196', area: 'E92000001', areaName: 'England', parent: '', value: '22', lo: '21.9', hi: '22.1' }),
+      row27({ id: '92196', area: 'E07000008', areaName: 'Cambridge', parent: 'E10000003', value: '25', lo: '24', hi: '26' }),
+    ];
+    const text = `${lines.join('\n')}\n`;
+    const dir = scratch({ 'p.csv': text });
+    for (const area of ['E07000008', 'Cambridge']) {
+      const fromFile = marmot(['baseline', join(dir, 'p.csv'), '--area', area, '--format', 'json']);
+      const fromStdin = marmot(['baseline', '-', '--area', area, '--format', 'json'], { input: text });
+      expect(fromFile.status).toBe(0);
+      const rows = JSON.parse(fromFile.stdout.replaceAll(JSON.stringify(join(dir, 'p.csv')).slice(1, -1), '<stdin>')).rows;
+      expect(rows).toEqual(JSON.parse(fromStdin.stdout).rows);
+      expect(rows.find((r: { indicator_id: number }) => r.indicator_id === 92196).parent).toMatchObject({ area_code: 'E10000003', value: 20 });
+      expect(fromFile.stderr).toMatch(/9 rows read .*: 8 used, 0 rejected, 1 outside the selection/);
+      expect(fromStdin.stderr).toMatch(/9 rows read .*: 8 used, 0 rejected, 1 outside the selection/);
+    }
+  });
+
   it('exits 1 with --fail-on mismatch when a published judgement differs', () => {
     expect(marmot(['baseline', LUTON, '--area', 'E06000032', '--fail-on', 'mismatch', '-q']).status).toBe(1);
     expect(marmot(['baseline', LUTON, '--area', 'E06000032', '--fail-on', 'error', '-q']).status).toBe(0);
