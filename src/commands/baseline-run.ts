@@ -7,6 +7,8 @@ import type { BaselineEnvelope, BaselineRow } from '../compute/baseline-schema.j
 import type { Diagnostic } from '../diagnostics.js';
 import { profilesFor, type IndicatorProfile } from '../compute/indicator-profile.js';
 import { headlineAreaFilter } from '../compute/selection.js';
+import { peekParents } from '../ingest/peek-parents.js';
+import { ENGLAND_CODE, geographyLevel } from '../normalise/area.js';
 import { deriveCis } from '../compute/derive-ci.js';
 import { UsageError } from '../errors.js';
 import { EXIT } from '../exit-codes.js';
@@ -61,9 +63,12 @@ export async function run(io: Io, setExit: (code: number) => void, files: string
       const ctx = await loadContext(io, catalogue, flags);
       const areaSpec = flags.area ?? ctx.defaultAreas;
       const filter = headlineAreaFilter(areaSpec, { dropOtherBenchmarks: !files.includes('-') });
-      // With area codes given, a fast path parses only the records that hold them (or England's code).
+      // With area codes given, a fast path parses only the records that hold them, England's code or
+      // their parents' (from the first rows of the areas) in the Area Code column.
       const codes = areaSpec?.every((a) => /^n?[A-Z]\d{8}$/i.test(a.trim())) ? areaSpec.map((a) => a.trim().toUpperCase()) : null;
-      const needles = codes ? [...codes, 'E92000001'] : undefined;
+      const parents = codes && files.length === 1 && files[0] !== '-' && !ctx.sourceFor(files[0]!) ? await peekParents(files[0]!, codes) : [];
+      // A region's rows hold England's code (their parent), so only other parents are searched for.
+      const needles = codes ? { find: [...new Set([...codes, ENGLAND_CODE, ...parents.filter((p) => geographyLevel(p) !== 'region')])], areas: [...new Set([...codes, ENGLAND_CODE, ...parents])] } : undefined;
       const read = await readInputs(files, io, filter.keep, false, ctx, needles);
       const areas = resolveAreas(areaSpec, read.rows, areaSpec ? new Map() : filter.localAreas);
       await narrowToBenchmarks(read, new Set(areas.map((a) => a.code)), io, filter.keep, ctx, filter.droppedBenchmarks);

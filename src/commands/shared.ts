@@ -21,13 +21,16 @@ export interface ReadResult {
   extracts: Extract[];
 }
 
-/** Reads and merges every input; refuses a run with no usable row (exit 2). */
-export async function readInputs(files: string[], io: Io, keep?: RowFilter, digest = false, context?: Context, needles?: string[]): Promise<ReadResult> {
+/**
+ * Reads and merges every input; refuses a run with no usable row (exit 2). `needles` turns on the
+ * fast path: the codes searched for, and the Area Codes a record found must have.
+ */
+export async function readInputs(files: string[], io: Io, keep?: RowFilter, digest = false, context?: Context, needles?: { find: string[]; areas: string[] }): Promise<ReadResult> {
   if (files.filter((f) => f === '-').length > 1) throw new UsageError('standard input (-) can be read only once');
   const extracts: Extract[] = [];
   for (const file of files) {
     const source = context?.sourceFor(file) ?? null;
-    const extract = await readExtract(file, { stdin: io.stdin, keep, digest, source, resolve: context?.resolvers, needles: source ? undefined : needles });
+    const extract = await readExtract(file, { stdin: io.stdin, keep, digest, source, resolve: context?.resolvers, needles: source ? undefined : needles?.find, needleAreas: needles?.areas });
     if (source && (source.unit || source.value_type)) {
       for (const r of extract.rows) context!.knowledge.sourceUnits!.set(r.indicatorId, { unit: source.unit ?? null, valueType: source.value_type ?? null });
     }

@@ -5,7 +5,7 @@ import { FallBack, needleRecords, type NeedleStats } from '../io/needle-reader.j
 import { csvParseReader, type CsvRecord, type RecordReader } from '../io/read-records.js';
 import type { SourceSpec } from '../config/schema.js';
 import { adapterFor, type Adapter, type Resolvers } from './adapt.js';
-import { EXPECTED_COLUMNS, type Field, type HeaderMatch } from './headers.js';
+import { EXPECTED_COLUMNS, matchHeader, type Field, type HeaderMatch } from './headers.js';
 import type { IndicatorRow } from './row.js';
 import type { RawRow } from './row-schema.js';
 import { createRowValidator } from './validate-row.js';
@@ -43,10 +43,12 @@ export interface ReadOptions {
   reader?: RecordReader;
   digest?: boolean;
   /**
-   * Strings every selected row holds (area codes): a fast path then parses only the records that
-   * hold one and counts the rest as outside the selection. Ignored for stdin, gzip and digests.
+   * Strings every selected row holds (area codes, its own or its parent's): a fast path then parses
+   * only the records that hold one and whose Area Code is one of `needleAreas` (default: the
+   * needles), and counts the rest as outside the selection. Ignored for stdin, gzip and digests.
    */
   needles?: string[];
+  needleAreas?: string[];
   /** A local table's description from the config; Fingertips' columns otherwise. */
   source?: SourceSpec | null;
   resolve?: Resolvers;
@@ -61,7 +63,7 @@ export async function readExtract(path: string, options: ReadOptions): Promise<E
   if (options.needles && options.needles.length > 0 && path !== '-' && !options.digest) {
     const stats: NeedleStats = { records: 0, yielded: 0 };
     try {
-      return await consume({ name: path, gzip: false, digest: () => null }, needleRecords(path, options.needles, stats), options, stats);
+      return await consume({ name: path, gzip: false, digest: () => null }, needleRecords(path, options.needles, stats, { column: (names) => matchHeader(names).columns.areaCode ?? -1, areas: options.needleAreas ?? options.needles }), options, stats);
     } catch (e) {
       if (!(e instanceof FallBack)) throw e;
     }

@@ -1,8 +1,16 @@
-import { open } from 'node:fs/promises';
-import { isUtf8 } from 'node:buffer';
+import { existsSync } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { parse } from 'csv-parse/sync';
 import { InputError } from '../errors.js';
+import type { WorkerJob, WorkerMessage } from './needle-worker.js';
 import type { CsvRecord } from './read-records.js';
+import { FallBack, newRangeStats, scanRange, type Hit } from './scan-range.js';
+import { splitRecord } from './split-record.js';
+
+export { FallBack } from './scan-range.js';
+export { splitRecord } from './split-record.js';
 
 /** What the fast path saw besides the records it yields. */
 export interface NeedleStats {
@@ -12,170 +20,133 @@ export interface NeedleStats {
   yielded: number;
 }
 
-/** Why the fast path gave up: the caller reads the file the ordinary way instead. */
-export class FallBack extends Error {}
+/** Files at least this large are scanned in two halves, the second half on a worker thread. */
+export const PARALLEL_MIN = 64 << 20;
 
 /**
- * Splits one CSV record (RFC 4180, no line end) into fields; quoted fields may hold commas, doubled
- * quotes and newlines. Null when the record is malformed (the caller then asks csv-parse).
- *
- * @example splitRecord('a,"b, ""c""",d') // ['a', 'b, "c"', 'd']
+ * The main thread's share of a split file: it also parses every record found, so it scans less
+ * than half (0.42 was the fastest of 0.25–0.5 on the 1 GB bench file; docs/performance.md).
  */
-export function splitRecord(s: string): string[] | null {
-  if (s.indexOf('"') < 0) return s.split(',');
-  const out: string[] = [];
-  const n = s.length;
-  let i = 0;
-  for (;;) {
-    if (s.charCodeAt(i) === 34) {
-      let v = '';
-      i++;
-      for (;;) {
-        const q = s.indexOf('"', i);
-        if (q < 0) return null;
-        v += s.slice(i, q);
-        if (s.charCodeAt(q + 1) === 34) {
-          v += '"';
-          i = q + 2;
-        } else {
-          i = q + 1;
-          break;
-        }
-      }
-      out.push(v);
-      if (i >= n) return out;
-      if (s.charCodeAt(i) !== 44) return null;
-      i++;
-      if (i === n) {
-        out.push('');
-        return out;
-      }
-    } else {
-      const c = s.indexOf(',', i);
-      if (c < 0) {
-        out.push(s.slice(i));
-        return out;
-      }
-      const field = s.slice(i, c);
-      if (field.indexOf('"') >= 0) return null;
-      out.push(field);
-      i = c + 1;
-      if (i === n) {
-        out.push('');
-        return out;
-      }
-    }
-  }
+const MAIN_SHARE = 0.42;
+
+const WORKER = new URL('./needle-worker.js', import.meta.url);
+
+const toRecord = (hit: Hit, lineOffset = 0): CsvRecord => ({
+  line: hit.line + lineOffset,
+  fields: splitRecord(hit.text) ?? (parse(hit.text, { relax_column_count: true, relax_quotes: true }) as string[][])[0] ?? [],
+});
+
+/** The first record start at or after the main thread's share of the file; the file's size when there is none near. */
+async function middle(fh: FileHandle, size: number): Promise<number> {
+  const window = Buffer.alloc(1 << 20);
+  const at = Math.floor(size * MAIN_SHARE);
+  const { bytesRead } = await fh.read(window, 0, window.length, at);
+  const nl = window.subarray(0, bytesRead).indexOf(10);
+  return nl < 0 ? size : at + nl + 1;
 }
 
-const CHUNK = 8 << 20;
+/** The column the needles must lie in, from the header line; -1 (any) when the header is not a plain line. */
+async function headerColumn(fh: FileHandle, from: number, pick: (header: string[]) => number): Promise<number> {
+  const window = Buffer.alloc(64 << 10);
+  const { bytesRead } = await fh.read(window, 0, window.length, from);
+  const nl = window.subarray(0, bytesRead).indexOf(10);
+  if (nl < 0) return -1;
+  const text = window.toString('utf8', 0, nl > 0 && window[nl - 1] === 13 ? nl - 1 : nl);
+  const fields = text.includes('"') ? null : text.split(',');
+  return fields ? pick(fields) : -1;
+}
+
+/** The worker's messages in order, as an async iterable; errors and a failed exit become FallBack. */
+function startWorker(job: WorkerJob): { worker: Worker; messages: () => AsyncGenerator<WorkerMessage> } {
+  const worker = new Worker(WORKER, { workerData: job });
+  const queue: (WorkerMessage | Error)[] = [];
+  let wake: (() => void) | null = null;
+  const push = (m: WorkerMessage | Error): void => {
+    queue.push(m);
+    wake?.();
+  };
+  worker.on('message', push);
+  worker.on('error', push);
+  worker.on('exit', (code) => push(new Error(`the reading thread stopped (exit ${code})`)));
+  async function* messages(): AsyncGenerator<WorkerMessage> {
+    for (;;) {
+      while (queue.length > 0) {
+        const m = queue.shift()!;
+        if (m instanceof Error) throw new FallBack(m.message);
+        yield m;
+      }
+      await new Promise<void>((resolve) => (wake = resolve));
+      wake = null;
+    }
+  }
+  return { worker, messages };
+}
 
 /**
  * The fast reading path for a selection: reads a plain (not gzipped) UTF-8 file in large blocks,
  * finds the record boundaries with a quote-aware scan (newlines inside quotes do not end a record),
- * finds the needles (area codes) with Buffer.indexOf, and parses only the records that hold one.
+ * finds the needles with Buffer.indexOf, and parses only the records that hold one (and, with
+ * `column` and `areas`, whose Area Code — the column `column` picks from the header — is one of `areas`).
  * The header is always yielded first. Every other record is counted in `stats.records`, so that
- * nothing is lost: a caller counts the ones not yielded as outside the selection. Throws FallBack
- * for gzip, UTF-16 or unbalanced quotes, where the ordinary csv-parse path must read the file.
+ * nothing is lost: a caller counts the ones not yielded as outside the selection. A file of
+ * `parallelMin` bytes or more is scanned in two halves at once, the second on a worker thread; if
+ * the middle turns out to fall inside a quoted field, the worker's half is discarded and scanned on
+ * from the first. Throws FallBack for gzip, UTF-16, invalid UTF-8 or unbalanced quotes, where the
+ * ordinary csv-parse path must read the file. With `limit`, only the records that end within the
+ * first `limit` bytes are read.
  */
-export async function* needleRecords(path: string, needles: string[], stats: NeedleStats): AsyncGenerator<CsvRecord> {
+export async function* needleRecords(
+  path: string, needles: string[], stats: NeedleStats,
+  options: { parallelMin?: number; column?: (header: string[]) => number; areas?: string[]; limit?: number } = {},
+): AsyncGenerator<CsvRecord> {
   const fh = await open(path, 'r').catch((e: NodeJS.ErrnoException) => {
     throw new InputError(`${path}: cannot read the file (${e.code ?? 'error'})`);
   });
-  const wanted = needles.map((n) => Buffer.from(n, 'utf8'));
+  let helper: ReturnType<typeof startWorker> | null = null;
   try {
-    // One buffer, reused: the unfinished record of a block moves to the front, the next block follows it.
-    let buffer = Buffer.allocUnsafe(2 * CHUNK);
-    let carried = 0;
-    let line = 1;
+    const fileSize = (await fh.stat()).size;
+    const size = Math.min(fileSize, options.limit ?? Infinity);
+    const head = Buffer.alloc(3);
+    await fh.read(head, 0, 3, 0);
+    if ((head[0] === 0x1f && head[1] === 0x8b) || (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) throw new FallBack('not plain UTF-8');
+    const from = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
+    const wanted = needles.map((n) => Buffer.from(n, 'utf8'));
+    const column = options.column ? await headerColumn(fh, from, options.column) : -1;
+    const areas = options.areas ? new Set(options.areas) : undefined;
+    const mid = size === fileSize && size >= (options.parallelMin ?? PARALLEL_MIN) && existsSync(fileURLToPath(WORKER)) ? await middle(fh, size) : size;
+    if (mid < size) helper = startWorker({ path, from: mid, to: size, needles, column, areas: options.areas ?? null });
+    const range = newRangeStats();
     let header = true;
-    let first = true;
-    let position = 0;
-    for (;;) {
-      if (buffer.length - carried < CHUNK) {
-        const bigger = Buffer.allocUnsafe(carried + 2 * CHUNK);
-        buffer.copy(bigger, 0, 0, carried);
-        buffer = bigger;
-      }
-      const { bytesRead } = await fh.read(buffer, carried, CHUNK, position);
-      position += bytesRead;
-      const eof = bytesRead === 0;
-      let data = buffer.subarray(0, carried + bytesRead);
-      if (first) {
-        first = false;
-        if (data.length >= 2 && ((data[0] === 0x1f && data[1] === 0x8b) || (data[0] === 0xff && data[1] === 0xfe) || (data[0] === 0xfe && data[1] === 0xff))) throw new FallBack('not plain UTF-8');
-        if (data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf) data = data.subarray(3);
-      }
-      // Record ends: newlines outside quotes.
-      const ends: number[] = [];
-      /** Newlines in the block up to and including each record's end. */
-      const linesTo: number[] = [];
-      let inQuote = false;
-      let nextQuote = data.indexOf(34);
-      let lastEnd = -1;
-      let newlines = 0;
-      for (let nl = data.indexOf(10); nl >= 0; nl = data.indexOf(10, nl + 1)) {
-        newlines++;
-        while (nextQuote >= 0 && nextQuote < nl) {
-          inQuote = !inQuote;
-          nextQuote = data.indexOf(34, nextQuote + 1);
-        }
-        if (!inQuote) {
-          ends.push(nl);
-          linesTo.push(newlines);
-          lastEnd = nl;
-        }
-      }
-      if (eof) {
-        // Quotes after the last record end decide whether the file ends inside a quoted field.
-        let open = false;
-        for (let q = data.indexOf(34, lastEnd + 1); q >= 0; q = data.indexOf(34, q + 1)) open = !open;
-        if (open) throw new FallBack('unbalanced quotes');
-        if (lastEnd < data.length - 1) {
-          ends.push(data.length);
-          linesTo.push(newlines);
-        }
-      }
-      const complete = ends.length ? ends[ends.length - 1]! : -1;
-      if (!isUtf8(data.subarray(0, complete + 1))) throw new FallBack('not UTF-8');
-      // Records that hold a needle.
-      const hit = new Uint8Array(ends.length);
-      for (const needle of wanted) {
-        for (let p = data.indexOf(needle); p >= 0 && p < complete; p = data.indexOf(needle, p + needle.length)) {
-          let lo = 0;
-          let hi = ends.length - 1;
-          while (lo < hi) {
-            const mid = (lo + hi) >> 1;
-            if (ends[mid]! < p) lo = mid + 1;
-            else hi = mid;
-          }
-          hit[lo] = 1;
-        }
-      }
-      let start = 0;
-      for (let k = 0; k < ends.length; k++) {
-        const end = ends[k]!;
-        const stop = end > start && data[end - 1] === 13 ? end - 1 : end;
-        const blank = stop <= start;
-        const startLine = line + (k === 0 ? 0 : linesTo[k - 1]!);
-        if (!blank) {
-          if (header || hit[k]) {
-            const text = data.toString('utf8', start, stop);
-            const fields = splitRecord(text) ?? (parse(text, { relax_column_count: true, relax_quotes: true }) as string[][])[0] ?? [];
-            if (!header) stats.yielded++;
-            if (header) header = false;
-            else stats.records++;
-            yield { line: startLine, fields };
-          } else stats.records++;
-        }
-        start = end + 1;
-      }
-      if (ends.length) line += linesTo[ends.length - 1]!;
-      carried = Math.max(0, data.length - start);
-      if (carried > 0) data.copy(buffer, 0, start, data.length);
-      if (eof) break;
+    for await (const hit of scanRange(fh, from, mid, wanted, { header: true, final: mid === fileSize, column, areas }, range)) {
+      if (header) header = false;
+      else stats.yielded++;
+      yield toRecord(hit);
     }
+    if (helper && range.carried.length > 0) {
+      // The middle fell inside a quoted field: the worker started mid-record. Scan on alone.
+      await helper.worker.terminate();
+      helper = null;
+      for await (const hit of scanRange(fh, mid, size, wanted, { header: false, final: true, prefix: range.carried, column, areas }, range)) {
+        stats.yielded++;
+        yield toRecord(hit);
+      }
+    } else if (helper) {
+      const offset = range.newlines;
+      for await (const m of helper.messages()) {
+        if (m.kind === 'fallback') throw new FallBack(m.reason);
+        if (m.kind === 'done') {
+          range.records += m.records;
+          break;
+        }
+        for (const [line, text] of m.hits) {
+          stats.yielded++;
+          yield toRecord({ line, text }, offset);
+        }
+      }
+    }
+    stats.records = range.records;
   } finally {
+    if (helper) await helper.worker.terminate();
     await fh.close();
   }
 }

@@ -6,6 +6,7 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { readExtract } from '../../src/ingest/read-extract.js';
 import { needleRecords, splitRecord, type NeedleStats } from '../../src/io/needle-reader.js';
+import { fieldAt } from '../../src/io/scan-range.js';
 import { seededUniform } from '../../src/stats/index.js';
 import { HEADER_27, row27, scratch } from '../helpers/temp.js';
 
@@ -43,6 +44,12 @@ describe('splitRecord', () => {
   });
 });
 
+describe('fieldAt', () => {
+  it.each([
+    ['1,"a, b",E06000032,x', 2, 'E06000032'], ['1,2, E06000032 ,x', 2, 'E06000032'], ['a,b', 1, 'b'], ['a,b', 2, null], ['a,"E06000032"', 1, null],
+  ] as const)('%j field %i', (text, column, expected) => expect(fieldAt(Buffer.from(text), 0, text.length, column)).toBe(expected));
+});
+
 describe('the fast path (needles) against csv-parse', () => {
   it('property: on random valid files it yields exactly the records csv-parse gives that hold a needle, with their lines, and counts the rest', async () => {
     for (let k = 0; k < 20; k++) {
@@ -66,6 +73,53 @@ describe('the fast path (needles) against csv-parse', () => {
       expect(fast.map((r) => r.fields)).toEqual(expected.map((r) => r.record));
       expect(fast.map((r) => r.line)).toEqual(expected.map(lineOf));
       expect(stats.records).toBe(records.length - 1);
+    }
+  });
+
+  it('property: with an Area Code filter, yields exactly the records holding a needle whose Area Code is asked for', async () => {
+    for (let k = 0; k < 10; k++) {
+      const dir = scratch({});
+      const file = join(dir, 'x.csv');
+      // Regions' rows name England as their parent: they hold the needle, but not in the Area Code.
+      const text = randomFile(200, rand() < 0.5, rand() < 0.3).replace(/E12000006,East of England region,E12000006/g, 'E92000001,England,E12000006');
+      writeFileSync(file, text);
+      const areas = ['E06000032', 'E92000001', ...(k % 2 ? ['E12000006'] : [])];
+      const stats: NeedleStats = { records: 0, yielded: 0 };
+      const fast: string[][] = [];
+      for await (const r of needleRecords(file, ['E06000032', 'E92000001'], stats, { column: (h) => h.indexOf('Area Code'), areas })) fast.push(r.fields);
+      const records: string[][] = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true });
+      const expected = records.filter((r, i) => i === 0 || (r.some((f) => f.includes('E06000032') || f.includes('E92000001')) && areas.includes(r[4]!)));
+      expect(fast).toEqual(expected);
+      expect(stats.records).toBe(records.length - 1);
+      expect(stats.yielded).toBe(expected.length - 1);
+    }
+  });
+
+  it('property: the two-thread scan (the built worker) equals the one-thread scan, also when the split falls inside a quoted field', async () => {
+    const built = '../../dist/io/needle-reader.js';
+    const { needleRecords: twoThreads } = (await import(built)) as typeof import('../../src/io/needle-reader.js');
+    for (let k = 0; k < 8; k++) {
+      const dir = scratch({});
+      const file = join(dir, 'x.csv');
+      let text = randomFile(300 + Math.floor(rand() * 300), k % 2 === 0, k % 3 === 0);
+      if (k >= 4) {
+        // A note of many lines over the middle of the file, so the split point is inside its quotes.
+        const at = text.indexOf('\n', Math.floor(text.length * 0.35)) + 1;
+        const lines = Array.from({ length: 3000 }, (_, i) => `line ${i}, E92000001`).join('\n');
+        text = `${text.slice(0, at)}${row27({ area: 'E92000001', areaName: 'England', note: lines })}\n${text.slice(at)}`;
+      }
+      writeFileSync(file, text);
+      const run = async (read: typeof needleRecords, options: Parameters<typeof needleRecords>[3]) => {
+        const stats: NeedleStats = { records: 0, yielded: 0 };
+        const out: { line: number; fields: string[] }[] = [];
+        for await (const r of read(file, ['E06000032', 'E92000001'], stats, options)) out.push(r);
+        return { out, stats };
+      };
+      const one = await run(needleRecords, {});
+      const two = await run(twoThreads, { parallelMin: 0 });
+      expect(two.out).toEqual(one.out);
+      expect(two.stats).toEqual(one.stats);
+      expect(one.stats.yielded).toBeGreaterThan(10);
     }
   });
 

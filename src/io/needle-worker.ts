@@ -1,0 +1,41 @@
+/* The second core's half of a fast-path scan: posts the hits of bytes [from, to) in batches, then its counts. */
+import { open } from 'node:fs/promises';
+import { parentPort, workerData } from 'node:worker_threads';
+import { FallBack, newRangeStats, scanRange } from './scan-range.js';
+
+export interface WorkerJob {
+  path: string;
+  from: number;
+  to: number;
+  needles: string[];
+  /** The Area Code column (-1: unknown) and the codes a hit must have there (all hits when null). */
+  column: number;
+  areas: string[] | null;
+}
+
+export type WorkerMessage =
+  | { kind: 'hits'; hits: [line: number, text: string][] }
+  | { kind: 'done'; records: number; newlines: number }
+  | { kind: 'fallback'; reason: string };
+
+const job = workerData as WorkerJob;
+const post = (m: WorkerMessage): void => parentPort!.postMessage(m);
+const fh = await open(job.path, 'r');
+try {
+  const stats = newRangeStats();
+  let batch: [number, string][] = [];
+  for await (const hit of scanRange(fh, job.from, job.to, job.needles.map((n) => Buffer.from(n, 'utf8')), { header: false, final: true, column: job.column, areas: job.areas ? new Set(job.areas) : undefined }, stats)) {
+    batch.push([hit.line, hit.text]);
+    if (batch.length >= 2048) {
+      post({ kind: 'hits', hits: batch });
+      batch = [];
+    }
+  }
+  post({ kind: 'hits', hits: batch });
+  post({ kind: 'done', records: stats.records, newlines: stats.newlines });
+} catch (e) {
+  if (!(e instanceof FallBack)) throw e;
+  post({ kind: 'fallback', reason: e.message });
+} finally {
+  await fh.close();
+}
