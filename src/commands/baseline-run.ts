@@ -8,6 +8,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import { profilesFor, type IndicatorProfile } from '../compute/indicator-profile.js';
 import { headlineAreaFilter } from '../compute/selection.js';
 import { peekParents } from '../ingest/peek-parents.js';
+import { showsProgress } from '../io/progress.js';
 import { ENGLAND_CODE, geographyLevel } from '../normalise/area.js';
 import { deriveCis } from '../compute/derive-ci.js';
 import { UsageError } from '../errors.js';
@@ -69,7 +70,7 @@ export async function run(io: Io, setExit: (code: number) => void, files: string
       const parents = codes && files.length === 1 && files[0] !== '-' && !ctx.sourceFor(files[0]!) ? await peekParents(files[0]!, codes) : [];
       // A region's rows hold England's code (their parent), so only other parents are searched for.
       const needles = codes ? { find: [...new Set([...codes, ENGLAND_CODE, ...parents.filter((p) => geographyLevel(p) !== 'region')])], areas: [...new Set([...codes, ENGLAND_CODE, ...parents])] } : undefined;
-      const read = await readInputs(files, io, filter.keep, false, ctx, needles);
+      const read = await readInputs(files, io, filter.keep, false, ctx, needles, showsProgress(io, flags));
       const areas = resolveAreas(areaSpec, read.rows, areaSpec ? new Map() : filter.localAreas);
       await narrowToBenchmarks(read, new Set(areas.map((a) => a.code)), io, filter.keep, ctx, filter.droppedBenchmarks);
       const profileOf = profilesFor(read.rows, catalogue, ctx.knowledge);

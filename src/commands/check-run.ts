@@ -1,22 +1,31 @@
 import { loadCatalogue } from '../io/load-catalogue.js';
-import { expectationFindings, headerFindings, ingestFindings, judgementFindings, rowFindings, snapshotFindings } from '../compute/check.js';
+import { expectationTracker, headerFindings, ingestFindings, judgementFindings, rowFindings, snapshotTracker } from '../compute/check.js';
 import type { CheckEnvelope, Finding } from '../compute/check-schema.js';
 import { profilesFor } from '../compute/indicator-profile.js';
 import { verifyJudgements } from '../compute/verify.js';
 import { EXIT } from '../exit-codes.js';
+import { UsageError } from '../errors.js';
+import { mergeExtracts } from '../ingest/merge.js';
+import { readExtract, type InputSummary } from '../ingest/read-extract.js';
+import type { IndicatorRow } from '../ingest/row.js';
 import { loadSnapshot } from '../io/load-snapshot.js';
+import { progressOn, showsProgress } from '../io/progress.js';
 import { readExpectations } from '../io/read-expectations.js';
 import { VERSION } from '../io/version.js';
 import { renderCheck } from '../render/check.js';
-import { loadContext } from './context.js';
+import { loadContext, type Context } from './context.js';
 import type { Io } from './io.js';
 import { emit, readInputs, stdoutChalk } from './shared.js';
+import type { Catalogue } from '../catalogue/schema.js';
+import type { Snapshot } from '../compute/snapshot-schema.js';
+import type { Expectation } from '../compute/check.js';
 
 interface CheckFlags {
   against?: string;
   expect?: string;
   failOn: 'error' | 'warning' | 'never';
   strict?: boolean;
+  maxFindings: string;
   format: 'table' | 'json';
   output?: string;
   quiet?: boolean;
@@ -25,35 +34,142 @@ interface CheckFlags {
 
 const ORDER = (f: Finding): string => `${f.severity === 'error' ? 0 : 1}\u0001${f.file}\u0001${String(f.line ?? 0).padStart(12, '0')}\u0001${f.code}`;
 
-/** The gate a CI job runs on every data refresh. */
-/** The check command's work (loaded only when the command runs). */
-export async function run(io: Io, setExit: (code: number) => void, files: string[], flags: CheckFlags & { config?: string; metadata?: string }): Promise<void> {
-  const catalogue = loadCatalogue();
-    const snapshot = flags.against ? await loadSnapshot(flags.against) : null;
-    const expected = flags.expect ? await readExpectations(flags.expect, io.stdin) : null;
-    const ctx = await loadContext(io, catalogue, flags);
-    const read = await readInputs(files, io, undefined, false, ctx);
-    const profileOf = profilesFor(read.rows, catalogue, ctx.knowledge);
-    const strict = !!flags.strict;
-    const findings: Finding[] = [
-      ...ingestFindings(read.diagnostics),
-      ...rowFindings(read.rows, profileOf),
-      ...judgementFindings(verifyJudgements(read.rows, profileOf).disagreements, strict),
-    ];
-    if (snapshot) {
-      const columns = snapshot.provenance.inputs[0]?.columns ?? [];
-      for (const e of read.extracts) findings.push(...headerFindings(e.summary.file, e.summary.columns, columns));
-      findings.push(...snapshotFindings(read.rows, snapshot, files.join(', '), strict));
+/** Findings as they come, keeping the first `limit` of each code (0: all) and counting every one. */
+function findingList(limit: number) {
+  const kept: Finding[] = [];
+  const perCode = new Map<string, number>();
+  const counts = { error: 0, warning: 0 };
+  const omitted: Record<string, number> = {};
+  const add = (fs: Finding[]): void => {
+    for (const f of fs) {
+      counts[f.severity]++;
+      const n = (perCode.get(f.code) ?? 0) + 1;
+      perCode.set(f.code, n);
+      if (limit === 0 || n <= limit) kept.push(f);
+      else omitted[f.code] = (omitted[f.code] ?? 0) + 1;
     }
-    if (expected) findings.push(...expectationFindings(read.rows, expected, flags.expect!));
-    findings.sort((a, b) => (ORDER(a) < ORDER(b) ? -1 : ORDER(a) > ORDER(b) ? 1 : 0));
-    const counts = { error: findings.filter((f) => f.severity === 'error').length, warning: findings.filter((f) => f.severity === 'warning').length };
-    const env: CheckEnvelope = {
-      schema: 'marmot/check@1', marmot: { version: VERSION, catalogue: catalogue.version }, against: flags.against ?? null,
-      expect: flags.expect ?? null, strict, inputs: read.inputs, counts, findings,
-    };
-    await emit(io, { ...flags, format: flags.format }, renderCheck(env, flags.format, stdoutChalk(io, { ...flags, format: 'table' })), []);
-    const failed = flags.failOn === 'error' ? counts.error > 0 : flags.failOn === 'warning' ? counts.error + counts.warning > 0 : false;
-    setExit(failed ? EXIT.FINDINGS : EXIT.OK);
+  };
+  return { kept, counts, omitted, add };
 }
 
+/** The fast reader gave up after rows were checked: start again the ordinary way. */
+class GaveUp extends Error {}
+
+interface Checked {
+  inputs: InputSummary[];
+  columns: { file: string; columns: string[] }[];
+}
+
+/**
+ * One file in one pass, an indicator at a time: rows are checked, merged, verified and tallied as
+ * each indicator's block ends, then dropped, so memory holds one indicator (as Fingertips lists
+ * them). Returns null when an indicator comes back after its block ended (a file not grouped by
+ * indicator), or when the fast reader gave up part-way (unbalanced quotes at the end): the caller
+ * then checks the whole file at once, the ordinary way.
+ */
+async function checkStreaming(
+  file: string, io: Io, ctx: Context, catalogue: Catalogue, strict: boolean,
+  list: ReturnType<typeof findingList>, snapshot: ReturnType<typeof snapshotTracker> | null, expected: ReturnType<typeof expectationTracker> | null,
+  progress: boolean,
+): Promise<Checked | null> {
+  let block: IndicatorRow[] = [];
+  let current: string | null = null;
+  const done = new Set<string>();
+  let grouped = true;
+  let duplicates = 0;
+  const flush = (): void => {
+    if (block.length === 0) return;
+    const tally = { rows: block, summary: { rows_duplicate: 0, rows_used: block.length } };
+    const merged = mergeExtracts([tally]);
+    duplicates += tally.summary.rows_duplicate;
+    const profileOf = profilesFor(merged.rows, catalogue, ctx.knowledge);
+    list.add(ingestFindings(merged.diagnostics));
+    list.add(rowFindings(merged.rows, profileOf));
+    list.add(judgementFindings(verifyJudgements(merged.rows, profileOf, { inputs: false }).disagreements, strict));
+    snapshot?.add(merged.rows);
+    expected?.add(merged.rows);
+    done.add(current!);
+    block = [];
+  };
+  const shown = progress ? progressOn(io.stderr, file) : null;
+  const extract = await readExtract(file, {
+    stdin: io.stdin, source: ctx.sourceFor(file), resolve: ctx.resolvers, progress: shown?.update,
+    sink: (row) => {
+      if (!grouped) return;
+      if (row.indicatorId !== current) {
+        flush();
+        if (done.has(row.indicatorId)) grouped = false;
+        current = row.indicatorId;
+      }
+      block.push(row);
+    },
+    restart: () => {
+      grouped = false;
+      throw new GaveUp();
+    },
+  }).catch((e) => {
+    if (e instanceof GaveUp) return null;
+    throw e;
+  }).finally(() => shown?.done());
+  if (!extract || !grouped) return null;
+  flush();
+  extract.summary.rows_duplicate += duplicates;
+  extract.summary.rows_used -= duplicates;
+  list.add(ingestFindings(extract.diagnostics));
+  return { inputs: [extract.summary], columns: [{ file: extract.summary.file, columns: extract.summary.columns }] };
+}
+
+/** Several files (duplicates across them matter), or one not grouped by indicator: all rows at once. */
+async function checkAtOnce(
+  files: string[], io: Io, ctx: Context, catalogue: Catalogue, strict: boolean,
+  list: ReturnType<typeof findingList>, snapshot: ReturnType<typeof snapshotTracker> | null, expected: ReturnType<typeof expectationTracker> | null,
+): Promise<Checked> {
+  const read = await readInputs(files, io, undefined, false, ctx);
+  const profileOf = profilesFor(read.rows, catalogue, ctx.knowledge);
+  list.add(ingestFindings(read.diagnostics));
+  list.add(rowFindings(read.rows, profileOf));
+  list.add(judgementFindings(verifyJudgements(read.rows, profileOf, { inputs: false }).disagreements, strict));
+  snapshot?.add(read.rows);
+  expected?.add(read.rows);
+  return { inputs: read.inputs, columns: read.extracts.map((e) => ({ file: e.summary.file, columns: e.summary.columns })) };
+}
+
+/** The check command's work (loaded only when the command runs): the gate a CI job runs on every data refresh. */
+export async function run(io: Io, setExit: (code: number) => void, files: string[], flags: CheckFlags & { config?: string; metadata?: string }): Promise<void> {
+  const catalogue = loadCatalogue();
+  const limit = Number(flags.maxFindings);
+  if (!Number.isInteger(limit) || limit < 0) throw new UsageError(`--max-findings ${flags.maxFindings}: expected a whole number (0 lists every finding)`);
+  const loaded: Snapshot | null = flags.against ? await loadSnapshot(flags.against) : null;
+  const expectations: Expectation[] | null = flags.expect ? await readExpectations(flags.expect, io.stdin) : null;
+  const ctx = await loadContext(io, catalogue, flags);
+  const strict = !!flags.strict;
+  const fresh = () => ({
+    list: findingList(limit),
+    snapshot: loaded ? snapshotTracker(loaded) : null,
+    expected: expectations ? expectationTracker(expectations) : null,
+  });
+  let state = fresh();
+  let checked = files.length === 1 && files[0] !== '-'
+    ? await checkStreaming(files[0]!, io, ctx, catalogue, strict, state.list, state.snapshot, state.expected, showsProgress(io, flags))
+    : null;
+  if (!checked) {
+    state = fresh();
+    checked = await checkAtOnce(files, io, ctx, catalogue, strict, state.list, state.snapshot, state.expected);
+  }
+  const { list } = state;
+  if (loaded) {
+    const columns = loaded.provenance.inputs[0]?.columns ?? [];
+    for (const c of checked.columns) list.add(headerFindings(c.file, c.columns, columns));
+    list.add(state.snapshot!.findings(files.join(', '), strict));
+  }
+  if (state.expected) list.add(state.expected.findings(flags.expect!));
+  const findings = list.kept.sort((a, b) => (ORDER(a) < ORDER(b) ? -1 : ORDER(a) > ORDER(b) ? 1 : 0));
+  const env: CheckEnvelope = {
+    schema: 'marmot/check@1', marmot: { version: VERSION, catalogue: catalogue.version }, against: flags.against ?? null,
+    expect: flags.expect ?? null, strict, inputs: checked.inputs, counts: list.counts, findings,
+    ...(Object.keys(list.omitted).length > 0 ? { omitted: list.omitted } : {}),
+  };
+  await emit(io, { ...flags, format: flags.format }, renderCheck(env, flags.format, stdoutChalk(io, { ...flags, format: 'table' })), []);
+  const failed = flags.failOn === 'error' ? list.counts.error > 0 : flags.failOn === 'warning' ? list.counts.error + list.counts.warning > 0 : false;
+  setExit(failed ? EXIT.FINDINGS : EXIT.OK);
+}

@@ -14,6 +14,7 @@ export function checkCommand(io: Io, setExit: (code: number) => void): Command {
     .option('--expect <file>', 'a CSV of expected data points (indicator_id, area_code and/or period)')
     .addOption(new Option('--fail-on <level>', 'exit 1 when a finding reaches this level').choices(['error', 'warning', 'never']).default('error'))
     .option('--strict', 'revisions and unreproduced judgements are errors, not warnings')
+    .option('--max-findings <n>', 'list at most n findings of each code (all are counted; 0 lists every one)', '1000')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
     .addOption(outputOption())
     .option('-q, --quiet', 'no summary on standard error'),

@@ -6,6 +6,7 @@ import { readExtract, type Extract, type InputSummary, type RowFilter } from '..
 import type { IndicatorRow } from '../ingest/row.js';
 import { ENGLAND_CODE } from '../normalise/area.js';
 import { chalkFor, colorLevel } from '../io/terminal.js';
+import { progressOn } from '../io/progress.js';
 import { writeFileAtomic, writeToStream } from '../io/write-output.js';
 import type { Context } from './context.js';
 import type { Io } from './io.js';
@@ -23,14 +24,17 @@ export interface ReadResult {
 
 /**
  * Reads and merges every input; refuses a run with no usable row (exit 2). `needles` turns on the
- * fast path: the codes searched for, and the Area Codes a record found must have.
+ * fast path: the codes searched for, and the Area Codes a record found must have. `progress` shows
+ * a progress line on stderr (see showsProgress).
  */
-export async function readInputs(files: string[], io: Io, keep?: RowFilter, digest = false, context?: Context, needles?: { find: string[]; areas: string[] }): Promise<ReadResult> {
+export async function readInputs(files: string[], io: Io, keep?: RowFilter, digest = false, context?: Context, needles?: { find: string[]; areas: string[] }, progress = false): Promise<ReadResult> {
   if (files.filter((f) => f === '-').length > 1) throw new UsageError('standard input (-) can be read only once');
   const extracts: Extract[] = [];
   for (const file of files) {
     const source = context?.sourceFor(file) ?? null;
-    const extract = await readExtract(file, { stdin: io.stdin, keep, digest, source, resolve: context?.resolvers, needles: source ? undefined : needles?.find, needleAreas: needles?.areas });
+    const shown = progress ? progressOn(io.stderr, file) : null;
+    const extract = await readExtract(file, { stdin: io.stdin, keep, digest, source, resolve: context?.resolvers, needles: source ? undefined : needles?.find, needleAreas: needles?.areas, progress: shown?.update })
+      .finally(() => shown?.done());
     if (source && (source.unit || source.value_type)) {
       for (const r of extract.rows) context!.knowledge.sourceUnits!.set(r.indicatorId, { unit: source.unit ?? null, valueType: source.value_type ?? null });
     }

@@ -19,6 +19,8 @@ export const CheckEnvelopeSchema = z.strictObject({
   inputs: z.array(InputSummarySchema),
   counts: z.strictObject({ error: z.number().int(), warning: z.number().int() }),
   findings: z.array(FindingSchema),
+  omitted: z.record(z.string(), z.number().int()).optional()
+    .describe('Findings counted but not listed, per code, beyond --max-findings of each code (absent when none)'),
 });
 
 export type Finding = z.infer<typeof FindingSchema>;

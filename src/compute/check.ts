@@ -68,69 +68,109 @@ export function headerFindings(file: string, columns: string[], snapshotColumns:
 }
 
 /**
- * Coverage and revisions against a snapshot: indicators, areas and (indicator, period) pairs the
- * snapshot holds that are missing now (errors), a latest period older than the snapshot's (error),
- * and historical values that changed (warnings, errors with `strict`), listed with old and new values.
+ * Coverage and revisions against a snapshot, built a block of rows at a time: it holds only the
+ * rows of the snapshot's own data points and the sets of indicators, areas and (indicator, period)
+ * pairs seen, so a national file can pass through it.
  */
-export function snapshotFindings(rows: IndicatorRow[], snapshot: Snapshot, source: string, strict: boolean): Finding[] {
-  const out: Finding[] = [];
+export function snapshotTracker(snapshot: Snapshot): { add: (rows: IndicatorRow[]) => void; findings: (source: string, strict: boolean) => Finding[] } {
+  const keyOf = (p: Snapshot['series'][number]): string =>
+    pointKey({ indicator: String(p.indicator_id), area: p.area_code, sex: p.sex, age: p.age, categoryType: p.category_type, category: p.category, period: p.period });
+  const points = new Set(snapshot.series.map(keyOf));
   const now = new Map<string, IndicatorRow>();
   const indicators = new Set<string>();
   const areas = new Set<string>();
   const pairs = new Set<string>();
   let latest = 0;
   const chosen = new Set(snapshot.options.areas);
-  for (const r of rows) {
-    now.set(pointKey({ indicator: r.indicatorId, area: r.areaCode, sex: r.sex, age: r.age, categoryType: r.categoryType, category: r.category, period: r.period.label }), r);
-    indicators.add(r.indicatorId);
-    areas.add(r.areaCode);
-    pairs.add(`${r.indicatorId}\u0001${r.period.label}`);
-    if (chosen.has(r.areaCode)) latest = Math.max(latest, r.period.sortable);
-  }
-  const reported = new Set<string>();
-  const once = (key: string, f: Finding): void => {
-    if (reported.has(key)) return;
-    reported.add(key);
-    out.push(f);
+  const add = (rows: IndicatorRow[]): void => {
+    for (const r of rows) {
+      const key = pointKey({ indicator: r.indicatorId, area: r.areaCode, sex: r.sex, age: r.age, categoryType: r.categoryType, category: r.category, period: r.period.label });
+      if (points.has(key)) now.set(key, r);
+      indicators.add(r.indicatorId);
+      areas.add(r.areaCode);
+      pairs.add(`${r.indicatorId}\u0001${r.period.label}`);
+      if (chosen.has(r.areaCode)) latest = Math.max(latest, r.period.sortable);
+    }
   };
-  let snapshotLatest = 0;
-  for (const p of snapshot.series) {
-    const id = String(p.indicator_id);
-    if (chosen.has(p.area_code)) snapshotLatest = Math.max(snapshotLatest, p.period_sortable);
-    if (!indicators.has(id)) {
-      once(`i${id}`, { code: 'coverage/missing-indicator', severity: 'error', file: source, line: null, column: 'Indicator ID', message: `indicator ${id} is in the snapshot but not in the data` });
-      continue;
+  const findings = (source: string, strict: boolean): Finding[] => {
+    const out: Finding[] = [];
+    const reported = new Set<string>();
+    const once = (key: string, f: Finding): void => {
+      if (reported.has(key)) return;
+      reported.add(key);
+      out.push(f);
+    };
+    let snapshotLatest = 0;
+    for (const p of snapshot.series) {
+      const id = String(p.indicator_id);
+      if (chosen.has(p.area_code)) snapshotLatest = Math.max(snapshotLatest, p.period_sortable);
+      if (!indicators.has(id)) {
+        once(`i${id}`, { code: 'coverage/missing-indicator', severity: 'error', file: source, line: null, column: 'Indicator ID', message: `indicator ${id} is in the snapshot but not in the data` });
+        continue;
+      }
+      if (!areas.has(p.area_code)) {
+        once(`a${p.area_code}`, { code: 'coverage/missing-area', severity: 'error', file: source, line: null, column: 'Area Code', message: `area ${p.area_code} is in the snapshot but not in the data` });
+        continue;
+      }
+      if (!pairs.has(`${id}\u0001${p.period}`)) {
+        once(`p${id}|${p.period}`, { code: 'coverage/missing-period', severity: 'error', file: source, line: null, column: 'Time period', message: `indicator ${id} has no ${p.period} any more` });
+        continue;
+      }
+      const r = now.get(keyOf(p));
+      if (r && (differs(r.value, p.value) || differs(r.lower95, p.lower_ci_95) || differs(r.upper95, p.upper_ci_95))) {
+        out.push(at(r, 'revision/value-changed', strict ? 'error' : 'warning', 'Value',
+          `indicator ${id}, ${p.area_code}, ${p.sex}, ${p.age}${p.category ? `, ${p.category}` : ''}, ${p.period}: was ${p.value ?? 'missing'} (${p.lower_ci_95 ?? '–'}–${p.upper_ci_95 ?? '–'}), now ${r.value ?? 'missing'} (${r.lower95 ?? '–'}–${r.upper95 ?? '–'})`));
+      }
     }
-    if (!areas.has(p.area_code)) {
-      once(`a${p.area_code}`, { code: 'coverage/missing-area', severity: 'error', file: source, line: null, column: 'Area Code', message: `area ${p.area_code} is in the snapshot but not in the data` });
-      continue;
+    if (latest < snapshotLatest) {
+      out.push({ code: 'coverage/older-latest-period', severity: 'error', file: source, line: null, column: 'Time period Sortable',
+        message: `the latest period in the data (${latest}) is older than the snapshot's (${snapshotLatest})` });
     }
-    if (!pairs.has(`${id}\u0001${p.period}`)) {
-      once(`p${id}|${p.period}`, { code: 'coverage/missing-period', severity: 'error', file: source, line: null, column: 'Time period', message: `indicator ${id} has no ${p.period} any more` });
-      continue;
-    }
-    const r = now.get(pointKey({ indicator: id, area: p.area_code, sex: p.sex, age: p.age, categoryType: p.category_type, category: p.category, period: p.period }));
-    if (r && (differs(r.value, p.value) || differs(r.lower95, p.lower_ci_95) || differs(r.upper95, p.upper_ci_95))) {
-      out.push(at(r, 'revision/value-changed', strict ? 'error' : 'warning', 'Value',
-        `indicator ${id}, ${p.area_code}, ${p.sex}, ${p.age}${p.category ? `, ${p.category}` : ''}, ${p.period}: was ${p.value ?? 'missing'} (${p.lower_ci_95 ?? '–'}–${p.upper_ci_95 ?? '–'}), now ${r.value ?? 'missing'} (${r.lower95 ?? '–'}–${r.upper95 ?? '–'})`));
-    }
-  }
-  if (latest < snapshotLatest) {
-    out.push({ code: 'coverage/older-latest-period', severity: 'error', file: source, line: null, column: 'Time period Sortable',
-      message: `the latest period in the data (${latest}) is older than the snapshot's (${snapshotLatest})` });
-  }
-  return out;
+    return out;
+  };
+  return { add, findings };
 }
 
-/** Expected data points (`--expect`) that no row matches. */
-export function expectationFindings(rows: IndicatorRow[], expected: Expectation[], file: string): Finding[] {
-  return expected
-    .filter((e) => !rows.some((r) => (e.indicatorId === null || r.indicatorId === e.indicatorId) && (e.areaCode === null || r.areaCode === e.areaCode) && (e.period === null || r.period.label === e.period)))
+/**
+ * Coverage and revisions against a snapshot: indicators, areas and (indicator, period) pairs the
+ * snapshot holds that are missing now (errors), a latest period older than the snapshot's (error),
+ * and historical values that changed (warnings, errors with `strict`), listed with old and new values.
+ */
+export function snapshotFindings(rows: IndicatorRow[], snapshot: Snapshot, source: string, strict: boolean): Finding[] {
+  const tracker = snapshotTracker(snapshot);
+  tracker.add(rows);
+  return tracker.findings(source, strict);
+}
+
+/** Expected data points (`--expect`) met by some row, a block of rows at a time. */
+export function expectationTracker(expected: Expectation[]): { add: (rows: IndicatorRow[]) => void; findings: (file: string) => Finding[] } {
+  const key = (i: string | null, a: string | null, p: string | null): string => `${i ?? '*'}\u0001${a ?? '*'}\u0001${p ?? '*'}`;
+  const waiting = new Set(expected.map((e) => key(e.indicatorId, e.areaCode, e.period)));
+  const met = new Set<string>();
+  const add = (rows: IndicatorRow[]): void => {
+    if (met.size === waiting.size) return;
+    for (const r of rows) {
+      for (const i of [r.indicatorId, null]) for (const a of [r.areaCode, null]) for (const p of [r.period.label, null]) {
+        const k = key(i, a, p);
+        if (waiting.has(k)) met.add(k);
+      }
+    }
+  };
+  const findings = (file: string): Finding[] => expected
+    .filter((e) => !met.has(key(e.indicatorId, e.areaCode, e.period)))
     .map((e) => ({
       code: e.period ? 'coverage/missing-period' : e.areaCode ? 'coverage/missing-area' : 'coverage/missing-indicator',
       severity: 'error' as const, file, line: e.line, column: null,
       message: `expected ${[e.indicatorId && `indicator ${e.indicatorId}`, e.areaCode && `area ${e.areaCode}`, e.period && `period ${e.period}`].filter(Boolean).join(', ')}, not in the data`,
     }));
+  return { add, findings };
+}
+
+/** Expected data points (`--expect`) that no row matches. */
+export function expectationFindings(rows: IndicatorRow[], expected: Expectation[], file: string): Finding[] {
+  const tracker = expectationTracker(expected);
+  tracker.add(rows);
+  return tracker.findings(file);
 }
 
 /** Reading problems as findings: unreadable fields and conflicting duplicates are errors. */

@@ -13,52 +13,58 @@ const KEY: Record<Agreement, keyof Tally> = { agrees: 'agrees', differs: 'differ
  * Recomputes every judgement Fingertips published in the rows — compared with England (headline
  * and cohort rows), compared with the parent, and the recent trend — and tallies, per indicator,
  * how many were reproduced, how many differ, and how many need inputs the extract does not hold.
- * Each disagreement carries the inputs that produced it. Pure.
+ * Each disagreement carries the inputs that produced it (unless `inputs: false`, for a caller
+ * that reports only the judgements). Pure.
  */
 export function verifyJudgements(
   rows: IndicatorRow[],
   profileOf: (id: string) => IndicatorProfile,
+  options: { inputs?: boolean } = {},
 ): Pick<VerifyEnvelope, 'totals' | 'indicators' | 'disagreements'> {
+  const withInputs = options.inputs ?? true;
   const index = indexRows(rows);
   const totals = { england: emptyTally(), parent: emptyTally(), trend: emptyTally() };
   const perIndicator = new Map<string, { england: Tally; parent: Tally; trend: Tally }>();
   const disagreements: Disagreement[] = [];
-  const sorted = [...rows].sort((a, b) => a.indicatorId.localeCompare(b.indicatorId, 'en', { numeric: true }) || a.file.localeCompare(b.file) || a.line - b.line);
+  const byId = (a: string, b: string): number => (a === b ? 0 : a.localeCompare(b, 'en', { numeric: true }));
+  const byFile = (a: string, b: string): number => (a === b ? 0 : a.localeCompare(b));
+  const sorted = [...rows].sort((a, b) => byId(a.indicatorId, b.indicatorId) || byFile(a.file, b.file) || a.line - b.line);
   for (const row of sorted) {
     const profile = profileOf(row.indicatorId);
     let tally = perIndicator.get(row.indicatorId);
     if (!tally) perIndicator.set(row.indicatorId, (tally = { england: emptyTally(), parent: emptyTally(), trend: emptyTally() }));
-    const record = (judgement: 'england' | 'parent' | 'trend', status: Agreement, computed: string, published: string | null, inputs: Record<string, unknown>): void => {
+    const record = (judgement: 'england' | 'parent' | 'trend', status: Agreement, computed: string, published: string | null, inputsOf: () => Record<string, unknown>): void => {
       tally![judgement][KEY[status]]++;
       totals[judgement][KEY[status]]++;
       if (status !== 'differs') return;
+      const inputs = withInputs ? inputsOf() : {};
       disagreements.push({
         judgement, indicator_id: outputId(row.indicatorId), area_code: row.areaCode, area_name: row.areaName, sex: row.sex, age: row.age,
         category_type: row.categoryType, category: row.category, period: row.period.label, computed, published: published!, inputs,
         source: { file: row.file, line: row.line },
       });
     };
-    const areaInputs = {
+    const areaInputs = () => ({
       value: row.value, lower_ci_95: row.lower95, upper_ci_95: row.upper95, lower_ci_99_8: row.lower998, upper_ci_99_8: row.upper998,
       denominator: row.denominator, method: profile.method, confidence: profile.confidence, polarity: profile.polarity,
-    };
+    });
     if (row.areaCode !== ENGLAND_CODE && row.comparedToEngland !== null) {
       const bench = index.at(row, ENGLAND_CODE);
       const b = judgeBenchmark(row, bench, ENGLAND_CODE, row.comparedToEngland, profile);
-      record('england', b.status, b.computed, b.published, { ...areaInputs, benchmark_value: b.value, benchmark_lower_ci_95: b.lower_ci_95, benchmark_upper_ci_95: b.upper_ci_95 });
+      record('england', b.status, b.computed, b.published, () => ({ ...areaInputs(), benchmark_value: b.value, benchmark_lower_ci_95: b.lower_ci_95, benchmark_upper_ci_95: b.upper_ci_95 }));
     }
     if (!isCohortRow(row) && row.comparedToParent !== null && row.areaCode !== ENGLAND_CODE) {
       const parentCode = row.parentCode === ENGLAND_CODE ? null : row.parentCode;
       const b = judgeBenchmark(row, index.at(row, parentCode), parentCode, row.comparedToParent, profile);
-      record('parent', b.status, b.computed, b.published, { ...areaInputs, parent_code: parentCode, benchmark_value: b.value });
+      record('parent', b.status, b.computed, b.published, () => ({ ...areaInputs(), parent_code: parentCode, benchmark_value: b.value }));
     }
     if (row.recentTrend !== null) {
       const series = index.seriesOf(row);
       const t = judgeTrend(series, row, profile);
-      record('trend', t.status, t.computed, t.published, {
+      record('trend', t.status, t.computed, t.published, () => ({
         method: t.method, polarity: profile.polarity, chi_square: t.chi_square, slope: t.slope, reason: t.reason,
         points: trendPoints(series, row).slice(-5).map(({ derived: _, ...p }) => p),
-      });
+      }));
     }
   }
   const indicators = [...perIndicator].map(([id, t]) => {

@@ -19,7 +19,7 @@ function sameFigures(a: IndicatorRow, b: IndicatorRow): boolean {
  * area types — is kept once and counted as a duplicate; listed twice with different figures it is
  * a conflict: the first is kept and both lines are reported.
  */
-export function mergeExtracts(extracts: Extract[]): { rows: IndicatorRow[]; diagnostics: Diagnostic[] } {
+export function mergeExtracts(extracts: { rows: IndicatorRow[]; summary: Pick<Extract['summary'], 'rows_duplicate' | 'rows_used'> }[]): { rows: IndicatorRow[]; diagnostics: Diagnostic[] } {
   const seen = new Map<string, IndicatorRow>();
   const diagnostics: Diagnostic[] = [];
   for (const extract of extracts) {

@@ -49,6 +49,16 @@ export interface ReadOptions {
    */
   needles?: string[];
   needleAreas?: string[];
+  /**
+   * Each validated row goes to the sink instead of into `rows` (which stays empty), so a command
+   * that works through a file in one pass holds no more than it chooses to. A plain file is then
+   * read by the fast record scanner (every record), others by csv-parse.
+   */
+  sink?: (row: IndicatorRow) => void;
+  /** Hears the bytes read of the total (the fast path only). */
+  progress?: (bytes: number, total: number) => void;
+  /** With a sink: forget the rows given so far, the file is read again from its start (a fall-back). */
+  restart?: () => void;
   /** A local table's description from the config; Fingertips' columns otherwise. */
   source?: SourceSpec | null;
   resolve?: Resolvers;
@@ -60,12 +70,24 @@ export interface ReadOptions {
  * command keeps), and every rejected row reported with file, line, column and reason.
  */
 export async function readExtract(path: string, options: ReadOptions): Promise<Extract> {
-  if (options.needles && options.needles.length > 0 && path !== '-' && !options.digest) {
+  const fast = path !== '-' && !options.digest && !options.source && ((options.needles && options.needles.length > 0) || options.sink);
+  if (fast) {
     const stats: NeedleStats = { records: 0, yielded: 0 };
+    const records = options.needles && options.needles.length > 0
+      ? needleRecords(path, options.needles, stats, { column: (names) => matchHeader(names).columns.areaCode ?? -1, areas: options.needleAreas ?? options.needles, progress: options.progress })
+      : needleRecords(path, [], stats, { every: true, progress: options.progress });
+    let sent = 0;
+    const sink = options.sink;
+    // A fall-back restarts the file: rows already given to a sink must not be given twice.
+    const counted = sink ? { ...options, sink: (row: IndicatorRow) => { sent++; sink(row); } } : options;
     try {
-      return await consume({ name: path, gzip: false, digest: () => null }, needleRecords(path, options.needles, stats, { column: (names) => matchHeader(names).columns.areaCode ?? -1, areas: options.needleAreas ?? options.needles }), options, stats);
+      return await consume({ name: path, gzip: false, digest: () => null }, records, counted, stats);
     } catch (e) {
       if (!(e instanceof FallBack)) throw e;
+      if (sent > 0) {
+        if (!options.restart) throw new InputError(`${path}: the fast reader gave up after ${sent} rows (${e.message})`, 'read the file from standard input (-) instead');
+        options.restart();
+      }
     }
   }
   const input = await openInput(path, options.stdin, { digest: options.digest });
@@ -94,6 +116,7 @@ async function consume(
   const validate = createRowValidator();
   let read = 0;
   let outside = 0;
+  let used = 0;
   const reject = (line: number, column: string | null, reason: string, message: string): void => {
     rejected[reason] = (rejected[reason] ?? 0) + 1;
     diagnostics.push({ code: `row/${reason}`, severity: 'error', file: input.name, line, column, message });
@@ -130,7 +153,11 @@ async function consume(
         reject(record.line, column, field === 'timePeriod' ? 'invalid-period' : parsed.message.startsWith('expected a number') ? 'invalid-number' : 'missing-field', parsed.message);
         continue;
       }
-      rows.push({ file: input.name, line: record.line, ...parsed.row });
+      const row = { file: input.name, line: record.line, ...parsed.row };
+      if (options.sink) {
+        used++;
+        options.sink(row);
+      } else rows.push(row);
     }
   }
   if (stats) {
@@ -152,7 +179,7 @@ async function consume(
       columns: header.names,
       parent_comparison_column: header.parentComparisonColumn,
       rows_read: read,
-      rows_used: rows.length,
+      rows_used: rows.length + used,
       rows_rejected: rowsRejected,
       rows_outside_selection: outside,
       rows_duplicate: 0,

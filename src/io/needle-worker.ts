@@ -15,6 +15,7 @@ export interface WorkerJob {
 
 export type WorkerMessage =
   | { kind: 'hits'; hits: [line: number, text: string][] }
+  | { kind: 'progress'; bytes: number }
   | { kind: 'done'; records: number; newlines: number }
   | { kind: 'fallback'; reason: string };
 
@@ -24,7 +25,7 @@ const fh = await open(job.path, 'r');
 try {
   const stats = newRangeStats();
   let batch: [number, string][] = [];
-  for await (const hit of scanRange(fh, job.from, job.to, job.needles.map((n) => Buffer.from(n, 'utf8')), { header: false, final: true, column: job.column, areas: job.areas ? new Set(job.areas) : undefined }, stats)) {
+  for await (const hit of scanRange(fh, job.from, job.to, job.needles.map((n) => Buffer.from(n, 'utf8')), { header: false, final: true, column: job.column, areas: job.areas ? new Set(job.areas) : undefined, onBlock: (p) => post({ kind: 'progress', bytes: p - job.from }) }, stats)) {
     batch.push([hit.line, hit.text]);
     if (batch.length >= 2048) {
       post({ kind: 'hits', hits: batch });

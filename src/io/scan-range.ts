@@ -63,11 +63,11 @@ export const newRangeStats = (): RangeStats => ({ records: 0, newlines: 0, carri
  * With `column` and `areas`, a record holding a needle is a hit only when that field (the Area Code)
  * is one of `areas` (so that a region's row, which holds England's code as its parent, is a hit only
  * for the regions asked for); a quoted or missing field is a hit, for the caller to decide.
- * Throws FallBack on invalid UTF-8.
+ * With `every`, every record is a hit (a whole-file read); `onBlock` hears the position read to. Throws FallBack on invalid UTF-8.
  */
 export async function* scanRange(
   fh: FileHandle, from: number, to: number, needles: Buffer[],
-  options: { header: boolean; final: boolean; prefix?: Buffer; column?: number; areas?: Set<string> }, stats: RangeStats,
+  options: { header: boolean; final: boolean; prefix?: Buffer; column?: number; areas?: Set<string>; every?: boolean; onBlock?: (position: number) => void }, stats: RangeStats,
 ): AsyncGenerator<Hit> {
   const buffers = [Buffer.allocUnsafe(ROOM + CHUNK), Buffer.allocUnsafe(ROOM + CHUNK)];
   let position = from;
@@ -126,8 +126,10 @@ export async function* scanRange(
     }
     const complete = ends.length ? ends[ends.length - 1]! : -1;
     if (!isUtf8(data.subarray(0, complete + 1))) throw new FallBack('not UTF-8');
+    options.onBlock?.(position);
     // Records that hold a needle (in the given column, when there is one).
     const hit = new Uint8Array(ends.length);
+    if (options.every) hit.fill(1);
     const column = options.column ?? -1;
     const areas = column >= 0 ? options.areas : undefined;
     for (const needle of needles) {

@@ -12,5 +12,6 @@ export function renderCheck(env: CheckEnvelope, format: 'table' | 'json', chalk:
     const sev = f.severity === 'error' ? chalk.red('error') : chalk.yellow('warning');
     lines.push(`${where}: ${sev}: ${f.code}: ${f.column ? `${f.column}: ` : ''}${f.message}`);
   }
+  for (const [code, n] of Object.entries(env.omitted ?? {})) lines.push(`… and ${n.toLocaleString('en-GB')} more ${code} (counted above; --max-findings 0 lists them all)`);
   return `${lines.join('\n')}\n`;
 }

@@ -139,6 +139,38 @@ describe('marmot check', () => {
     expect(table).toMatch(/bad\.csv:4: error: row\/value-outside-ci: Value: indicator 90631, E06000032, 2019: value 50 is outside its own 95% CI 59–63/);
   });
 
+  it('one file is checked an indicator at a time: the same findings and counts as the whole file at once (stdin)', () => {
+    // The sample is grouped by indicator (streaming); standard input is read whole.
+    const text = readFileSync(join(ROOT, LUTON), 'utf8');
+    const streamed = JSON.parse(marmot(['check', join(ROOT, LUTON), '--format', 'json', '--fail-on', 'never']).stdout);
+    const whole = JSON.parse(marmot(['check', '-', '--format', 'json', '--fail-on', 'never'], { input: text }).stdout);
+    const named = (env: { findings: { file: string }[]; inputs: { file: string }[] }) => JSON.stringify({ ...env, findings: env.findings.map((f) => ({ ...f, file: 'x' })), inputs: env.inputs.map((i) => ({ ...i, file: 'x' })) });
+    expect(named(streamed)).toBe(named(whole));
+    expect(streamed.counts.warning).toBeGreaterThan(0);
+    // A conflicting duplicate split across two blocks of the same indicator is still found: the
+    // file is not grouped, so it is checked whole.
+    const rows = [HEADER_27, row('90631', '2019', 60, 58, 62), row('92443', '2019', 15, 14, 16), row('90631', '2019', 61, 58, 62)];
+    const dir = scratch({ 'split.csv': rows.join('\n'), 'grouped.csv': [rows[0], rows[1], rows[3], rows[2]].join('\n') });
+    for (const file of ['split.csv', 'grouped.csv']) {
+      const env = JSON.parse(marmot(['check', join(dir, file), '--format', 'json']).stdout);
+      expect(env.findings.map((f: { code: string }) => f.code)).toContain('row/duplicate-conflict');
+      expect(env.inputs[0]).toMatchObject({ rows_read: 3, rows_used: 2, rows_duplicate: 1 });
+    }
+  });
+
+  it('--max-findings lists the first n of each code and counts them all', () => {
+    const dir = scratch({ 'x.csv': [HEADER_27, row('90631', '2017', 50, 59, 63), row('90631', '2018', 50, 59, 63), row('90631', '2019', 50, 59, 63)].join('\n') });
+    const env = CheckEnvelopeSchema.parse(JSON.parse(marmot(['check', join(dir, 'x.csv'), '--format', 'json', '--max-findings', '1']).stdout));
+    expect(env.counts.error).toBe(3);
+    expect(env.findings.map((f) => `${f.code}@${f.line}`)).toEqual(['row/value-outside-ci@2']);
+    expect(env.omitted).toEqual({ 'row/value-outside-ci': 2 });
+    expect(marmot(['check', join(dir, 'x.csv'), '--max-findings', '1']).stdout).toMatch(/… and 2 more row\/value-outside-ci \(counted above; --max-findings 0 lists them all\)/);
+    const all = JSON.parse(marmot(['check', join(dir, 'x.csv'), '--format', 'json']).stdout);
+    expect(all.findings).toHaveLength(3);
+    expect(all).not.toHaveProperty('omitted');
+    expect(marmot(['check', join(dir, 'x.csv'), '--max-findings', 'many']).status).toBe(2);
+  });
+
   it('--strict makes revisions errors; --fail-on warning fails on warnings', () => {
     const dir = scratch({ 'a.csv': [HEADER_27, row('90631', '2019', 60, 58, 62), row('90631', '2019', 61, 60, 62, E)].join('\n') });
     marmot(['snapshot', join(dir, 'a.csv'), '-o', join(dir, 's.json'), '-q']);
