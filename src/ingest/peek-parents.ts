@@ -14,7 +14,7 @@ const PEEK_BYTES = 64 << 20;
  * @example await peekParents('luton.csv', ['E06000032']) // ['E12000006']
  */
 export async function peekParents(path: string, codes: string[]): Promise<string[]> {
-  const stats: NeedleStats = { records: 0, yielded: 0 };
+  const stats: NeedleStats = { records: 0, yielded: 0, bytes: 0 };
   let columns: { area: number; parent: number } | null = null;
   const parents = new Map<string, string>();
   try {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Diagnostic } from '../diagnostics.js';
 import { InputError } from '../errors.js';
 import { openInput } from '../io/open-input.js';
@@ -51,8 +52,7 @@ export interface ReadOptions {
   needleAreas?: string[];
   /**
    * Each validated row goes to the sink instead of into `rows` (which stays empty), so a command
-   * that works through a file in one pass holds no more than it chooses to. A plain file is then
-   * read by the fast record scanner (every record), others by csv-parse.
+   * that works through a file in one pass holds no more than it chooses to.
    */
   sink?: (row: IndicatorRow) => void;
   /** Hears the bytes read of the total (the fast path only). */
@@ -66,22 +66,27 @@ export interface ReadOptions {
 
 /**
  * Reads one extract, streaming: header matched by name, each row validated at the boundary (by
- * createRowValidator, held equal to the zod schema RawRowSchema), rows outside the selection counted but not kept (memory is bounded by what the
- * command keeps), and every rejected row reported with file, line, column and reason.
+ * createRowValidator, held equal to the zod schema RawRowSchema), rows outside the selection
+ * counted but not kept (memory is bounded by what the command keeps), and every rejected row
+ * reported with file, line, column and reason.
  */
 export async function readExtract(path: string, options: ReadOptions): Promise<Extract> {
-  const fast = path !== '-' && !options.digest && !options.source && ((options.needles && options.needles.length > 0) || options.sink);
-  if (fast) {
-    const stats: NeedleStats = { records: 0, yielded: 0 };
-    const records = options.needles && options.needles.length > 0
-      ? needleRecords(path, options.needles, stats, { column: (names) => matchHeader(names).columns.areaCode ?? -1, areas: options.needleAreas ?? options.needles, progress: options.progress })
-      : needleRecords(path, [], stats, { every: true, progress: options.progress });
+  // Plain UTF-8 files are read by the fast record scanner (all records, or with needles only those
+  // holding one); gzip, UTF-16, invalid UTF-8 or malformed quoting fall back to csv-parse.
+  const needles = options.needles && options.needles.length > 0 && !options.digest ? options.needles : null;
+  if (path !== '-' && !options.reader) {
+    const stats: NeedleStats = { records: 0, yielded: 0, bytes: 0 };
+    const hash = options.digest ? createHash('sha256') : null;
+    const records = needles
+      ? needleRecords(path, needles, stats, { column: (names) => matchHeader(names).columns.areaCode ?? -1, areas: options.needleAreas ?? needles, progress: options.progress })
+      : needleRecords(path, [], stats, { every: true, progress: options.progress, hash: hash ?? undefined });
     let sent = 0;
     const sink = options.sink;
     // A fall-back restarts the file: rows already given to a sink must not be given twice.
     const counted = sink ? { ...options, sink: (row: IndicatorRow) => { sent++; sink(row); } } : options;
+    const digest = () => (hash ? { sha256: hash.copy().digest('hex'), bytes: stats.bytes } : null);
     try {
-      return await consume({ name: path, gzip: false, digest: () => null }, records, counted, stats);
+      return await consume({ name: path, gzip: false, digest }, records, counted, stats);
     } catch (e) {
       if (!(e instanceof FallBack)) throw e;
       if (sent > 0) {

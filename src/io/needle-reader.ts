@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
+import type { Hash } from 'node:crypto';
 import { open, type FileHandle } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { parse } from 'csv-parse/sync';
 import { InputError } from '../errors.js';
 import type { WorkerJob, WorkerMessage } from './needle-worker.js';
 import type { CsvRecord } from './read-records.js';
@@ -18,6 +18,8 @@ export interface NeedleStats {
   records: number;
   /** Data records yielded (they hold a needle). */
   yielded: number;
+  /** Bytes of the file read (all of it, once the records are done). */
+  bytes: number;
 }
 
 /** Files at least this large are scanned in two halves, the second half on a worker thread. */
@@ -31,10 +33,12 @@ const MAIN_SHARE = 0.42;
 
 const WORKER = new URL('./needle-worker.js', import.meta.url);
 
-const toRecord = (hit: Hit, lineOffset = 0): CsvRecord => ({
-  line: hit.line + lineOffset,
-  fields: splitRecord(hit.text) ?? (parse(hit.text, { relax_column_count: true, relax_quotes: true }) as string[][])[0] ?? [],
-});
+/** A record found; malformed quoting sends the whole file to csv-parse, whose recovery is the reference. */
+function toRecord(hit: Hit, lineOffset = 0): CsvRecord {
+  const fields = splitRecord(hit.text);
+  if (!fields) throw new FallBack(`malformed quoting on line ${hit.line + lineOffset}`);
+  return { line: hit.line + lineOffset, fields };
+}
 
 /** The first record start at or after the main thread's share of the file; the file's size when there is none near. */
 async function middle(fh: FileHandle, size: number): Promise<number> {
@@ -99,7 +103,12 @@ function startWorker(job: WorkerJob, onProgress: (bytes: number) => void): { wor
  */
 export async function* needleRecords(
   path: string, needles: string[], stats: NeedleStats,
-  options: { parallelMin?: number; column?: (header: string[]) => number; areas?: string[]; limit?: number; every?: boolean; progress?: (bytes: number, total: number) => void } = {},
+  options: {
+    parallelMin?: number; column?: (header: string[]) => number; areas?: string[]; limit?: number; every?: boolean;
+    progress?: (bytes: number, total: number) => void;
+    /** Hashes every byte of the file as read (with `every`, which reads it in order on one thread). */
+    hash?: Hash;
+  } = {},
 ): AsyncGenerator<CsvRecord> {
   const fh = await open(path, 'r').catch((e: NodeJS.ErrnoException) => {
     throw new InputError(`${path}: cannot read the file (${e.code ?? 'error'})`);
@@ -112,6 +121,7 @@ export async function* needleRecords(
     await fh.read(head, 0, 3, 0);
     if ((head[0] === 0x1f && head[1] === 0x8b) || (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) throw new FallBack('not plain UTF-8');
     const from = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
+    if (from > 0) options.hash?.update(head);
     const wanted = needles.map((n) => Buffer.from(n, 'utf8'));
     const column = options.column ? await headerColumn(fh, from, options.column) : -1;
     const areas = options.areas ? new Set(options.areas) : undefined;
@@ -131,7 +141,7 @@ export async function* needleRecords(
     };
     const range = newRangeStats();
     let header = true;
-    for await (const hit of scanRange(fh, from, mid, wanted, { header: true, final: mid === fileSize, column, areas, every: options.every, onBlock }, range)) {
+    for await (const hit of scanRange(fh, from, mid, wanted, { header: true, final: mid === fileSize, column, areas, every: options.every, onBlock, hash: options.hash }, range)) {
       if (header) header = false;
       else stats.yielded++;
       yield toRecord(hit);
@@ -160,6 +170,7 @@ export async function* needleRecords(
       }
     }
     stats.records = range.records;
+    stats.bytes = size;
   } finally {
     if (helper) await helper.worker.terminate();
     await fh.close();

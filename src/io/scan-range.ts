@@ -1,4 +1,5 @@
 import { isUtf8 } from 'node:buffer';
+import type { Hash } from 'node:crypto';
 import type { FileHandle } from 'node:fs/promises';
 
 /** Why the fast path gave up: the caller reads the file the ordinary way instead. */
@@ -63,11 +64,12 @@ export const newRangeStats = (): RangeStats => ({ records: 0, newlines: 0, carri
  * With `column` and `areas`, a record holding a needle is a hit only when that field (the Area Code)
  * is one of `areas` (so that a region's row, which holds England's code as its parent, is a hit only
  * for the regions asked for); a quoted or missing field is a hit, for the caller to decide.
- * With `every`, every record is a hit (a whole-file read); `onBlock` hears the position read to. Throws FallBack on invalid UTF-8.
+ * With `every`, every record is a hit (a whole-file read); `onBlock` hears the position read to,
+ * and `hash` is given every byte read, in order. Throws FallBack on invalid UTF-8.
  */
 export async function* scanRange(
   fh: FileHandle, from: number, to: number, needles: Buffer[],
-  options: { header: boolean; final: boolean; prefix?: Buffer; column?: number; areas?: Set<string>; every?: boolean; onBlock?: (position: number) => void }, stats: RangeStats,
+  options: { header: boolean; final: boolean; prefix?: Buffer; column?: number; areas?: Set<string>; every?: boolean; onBlock?: (position: number) => void; hash?: Hash }, stats: RangeStats,
 ): AsyncGenerator<Hit> {
   const buffers = [Buffer.allocUnsafe(ROOM + CHUNK), Buffer.allocUnsafe(ROOM + CHUNK)];
   let position = from;
@@ -85,6 +87,7 @@ export async function* scanRange(
     const { bytesRead } = await pending;
     const buffer = buffers[which]!;
     const last = bytesRead === 0 || position >= to;
+    options.hash?.update(buffer.subarray(ROOM, ROOM + bytesRead));
     // The carried record (a view into the other buffer) moves in front of this block before the
     // next read may overwrite it.
     let data: Buffer;
