@@ -2,6 +2,7 @@ import { loadCatalogue } from '../io/load-catalogue.js';
 import { expectationTracker, headerFindings, ingestFindings, judgementFindings, rowFindings, snapshotTracker } from '../compute/check.js';
 import type { CheckEnvelope, Finding } from '../compute/check-schema.js';
 import { profilesFor } from '../compute/indicator-profile.js';
+import { indexRows } from '../compute/judgements.js';
 import { verifyJudgements } from '../compute/verify.js';
 import { EXIT } from '../exit-codes.js';
 import { UsageError } from '../errors.js';
@@ -49,7 +50,16 @@ function findingList(limit: number) {
       else omitted[f.code] = (omitted[f.code] ?? 0) + 1;
     }
   };
-  return { kept, counts, omitted, add };
+  /** How many more findings of a code can be listed. */
+  const room = (code: string): number => (limit === 0 ? Infinity : Math.max(0, limit - (perCode.get(code) ?? 0)));
+  /** Findings of a code that were counted but never made (beyond the room to list them). */
+  const countOnly = (code: string, severity: Finding['severity'], n: number): void => {
+    if (n <= 0) return;
+    counts[severity] += n;
+    perCode.set(code, (perCode.get(code) ?? 0) + n);
+    omitted[code] = (omitted[code] ?? 0) + n;
+  };
+  return { kept, counts, omitted, add, room, countOnly };
 }
 
 /** The fast reader gave up after rows were checked: start again the ordinary way. */
@@ -82,10 +92,15 @@ async function checkStreaming(
     const tally = { rows: block, summary: { rows_duplicate: 0, rows_used: block.length } };
     const merged = mergeExtracts([tally]);
     duplicates += tally.summary.rows_duplicate;
-    const profileOf = profilesFor(merged.rows, catalogue, ctx.knowledge);
+    const index = indexRows(merged.rows);
+    const profileOf = profilesFor(merged.rows, catalogue, ctx.knowledge, index);
     list.add(ingestFindings(merged.diagnostics));
     list.add(rowFindings(merged.rows, profileOf));
-    list.add(judgementFindings(verifyJudgements(merged.rows, profileOf, { inputs: false }).disagreements, strict));
+    // A national file can hold millions of unreproduced judgements: only those that can be listed are made.
+    const code = 'judgement/not-reproduced';
+    const { disagreements, totals } = verifyJudgements(merged.rows, profileOf, { inputs: false, index, keep: list.room(code) });
+    list.add(judgementFindings(disagreements, strict));
+    list.countOnly(code, strict ? 'error' : 'warning', totals.england.differs + totals.parent.differs + totals.trend.differs - disagreements.length);
     snapshot?.add(merged.rows);
     expected?.add(merged.rows);
     done.add(current!);

@@ -3,7 +3,7 @@ import { matchIndicatorName } from '../catalogue/match.js';
 import type { Config } from '../config/schema.js';
 import type { IndicatorMetadata } from '../catalogue/metadata.js';
 import { inferComparisonMethod, inferMultiplier } from './infer-method.js';
-import { indexRows } from './judgements.js';
+import { indexRows, type RowIndex } from './judgements.js';
 import type { Catalogue, CatalogueIndicator, GroupId } from '../catalogue/schema.js';
 import type { IndicatorRow } from '../ingest/row.js';
 import { ENGLAND_CODE as englandCode } from '../normalise/area.js';
@@ -125,12 +125,11 @@ export interface Knowledge {
  * the published column → method 1 at 95%. Multiplier from the unit, else from count, denominator
  * and value.
  */
-export function profilesFor(rows: IndicatorRow[], catalogue: Catalogue, knowledge: Knowledge = {}): (id: string) => IndicatorProfile {
+export function profilesFor(rows: IndicatorRow[], catalogue: Catalogue, knowledge: Knowledge = {}, index: RowIndex = indexRows(rows)): (id: string) => IndicatorProfile {
   const lookup = indicatorById(catalogue);
   const local = new Map((knowledge.config?.indicators ?? []).map((i) => [i.id, i]));
   const overrides = new Map((knowledge.config?.overrides ?? []).map((o) => [o.id, o]));
   const principleOf = (text: string): GroupId => resolvePrinciple(catalogue, text) ?? 'unmapped';
-  const index = indexRows(rows);
   const englandOf = (r: IndicatorRow) => index.at(r, englandCode);
   const byIndicator = new Map<string, IndicatorRow[]>();
   for (const r of rows) {

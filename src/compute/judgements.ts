@@ -22,7 +22,9 @@ export interface RowIndex {
 }
 
 const seriesKey = (r: IndicatorRow, areaCode: string, headline: boolean): string =>
-  [r.indicatorId, areaCode, r.sex, r.age, headline ? '' : (r.categoryType ?? ''), headline ? '' : (r.category ?? '')].join('\u0001');
+  headline
+    ? `${r.indicatorId}\u0001${areaCode}\u0001${r.sex}\u0001${r.age}\u0001\u0001`
+    : `${r.indicatorId}\u0001${areaCode}\u0001${r.sex}\u0001${r.age}\u0001${r.categoryType ?? ''}\u0001${r.category ?? ''}`;
 
 /** Indexes rows by series, each sorted by period. */
 export function indexRows(rows: IndicatorRow[]): RowIndex {
@@ -33,7 +35,7 @@ export function indexRows(rows: IndicatorRow[]): RowIndex {
     pushInto(series, key, r);
     byPoint.set(`${key}\u0001${r.period.label}`, r);
   }
-  for (const list of series.values()) list.sort((a, b) => a.period.sortable - b.period.sortable || a.period.label.localeCompare(b.period.label));
+  for (const list of series.values()) list.sort((a, b) => a.period.sortable - b.period.sortable || (a.period.label === b.period.label ? 0 : a.period.label.localeCompare(b.period.label)));
   return {
     series,
     seriesOf: (row) => series.get(seriesKey(row, row.areaCode, false)) ?? [row],

@@ -3,7 +3,7 @@ import type { IndicatorRow } from '../ingest/row.js';
 import { isCohortRow } from '../ingest/row.js';
 import { ENGLAND_CODE } from '../normalise/area.js';
 import type { IndicatorProfile } from './indicator-profile.js';
-import { indexRows, judgeBenchmark, judgeTrend, trendPoints, type Agreement } from './judgements.js';
+import { indexRows, judgeBenchmark, judgeTrend, trendPoints, type Agreement, type RowIndex } from './judgements.js';
 import type { Disagreement, Tally, VerifyEnvelope } from './verify-schema.js';
 
 const emptyTally = (): Tally => ({ agrees: 0, differs: 0, inputs_missing: 0, not_published: 0 });
@@ -14,15 +14,17 @@ const KEY: Record<Agreement, keyof Tally> = { agrees: 'agrees', differs: 'differ
  * and cohort rows), compared with the parent, and the recent trend — and tallies, per indicator,
  * how many were reproduced, how many differ, and how many need inputs the extract does not hold.
  * Each disagreement carries the inputs that produced it (unless `inputs: false`, for a caller
- * that reports only the judgements). Pure.
+ * that reports only the judgements); with `keep`, only the first `keep` disagreements are listed
+ * (the tallies count them all). Pure.
  */
 export function verifyJudgements(
   rows: IndicatorRow[],
   profileOf: (id: string) => IndicatorProfile,
-  options: { inputs?: boolean } = {},
+  options: { inputs?: boolean; index?: RowIndex; keep?: number } = {},
 ): Pick<VerifyEnvelope, 'totals' | 'indicators' | 'disagreements'> {
   const withInputs = options.inputs ?? true;
-  const index = indexRows(rows);
+  const keep = options.keep ?? Infinity;
+  const index = options.index ?? indexRows(rows);
   const totals = { england: emptyTally(), parent: emptyTally(), trend: emptyTally() };
   const perIndicator = new Map<string, { england: Tally; parent: Tally; trend: Tally }>();
   const disagreements: Disagreement[] = [];
@@ -36,7 +38,7 @@ export function verifyJudgements(
     const record = (judgement: 'england' | 'parent' | 'trend', status: Agreement, computed: string, published: string | null, inputsOf: () => Record<string, unknown>): void => {
       tally![judgement][KEY[status]]++;
       totals[judgement][KEY[status]]++;
-      if (status !== 'differs') return;
+      if (status !== 'differs' || disagreements.length >= keep) return;
       const inputs = withInputs ? inputsOf() : {};
       disagreements.push({
         judgement, indicator_id: outputId(row.indicatorId), area_code: row.areaCode, area_name: row.areaName, sex: row.sex, age: row.age,

@@ -4,7 +4,7 @@ import type { IndicatorRow } from './row.js';
 
 /** The identity of a data point: indicator, area, sex, age, cohort and period. */
 export function rowKey(r: IndicatorRow): string {
-  return [r.indicatorId, r.areaCode, r.sex, r.age, r.categoryType ?? '', r.category ?? '', r.period.sortable, r.period.label].join('\u0001');
+  return `${r.indicatorId}\u0001${r.areaCode}\u0001${r.sex}\u0001${r.age}\u0001${r.categoryType ?? ''}\u0001${r.category ?? ''}\u0001${r.period.sortable}\u0001${r.period.label}`;
 }
 
 const FIGURES = ['value', 'lower95', 'upper95', 'lower998', 'upper998', 'count', 'denominator'] as const;

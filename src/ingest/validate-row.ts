@@ -14,13 +14,19 @@ const MEMO_LIMIT = 50_000;
 
 function memo<T>(fn: (s: string) => T): (s: string) => T {
   let seen = new Map<string, T>();
+  // Consecutive rows mostly repeat a field: comparing with the last one is cheaper than hashing.
+  let lastIn: string | undefined;
+  let lastOut: T;
   return (s) => {
+    if (s === lastIn) return lastOut;
     let v = seen.get(s);
     if (v === undefined && !seen.has(s)) {
       v = fn(s);
       if (seen.size >= MEMO_LIMIT) seen = new Map();
       seen.set(s, v);
     }
+    lastIn = s;
+    lastOut = v as T;
     return v as T;
   };
 }
