@@ -1,16 +1,21 @@
 #!/usr/bin/env node
 // npm run bench [-- SIZE…]: generates Fingertips-shaped files with the project's copy of the
-// deterministic generator (bench/gen-fingertips.mjs, from shared/bench) and times marmot's commands on
-// them, printing wall time, MB/s and peak memory per command and size as a Markdown table. A
-// benchmark, never a test. Sizes default to 100MB; pass 1GB too for the full table (slow today).
+// deterministic generator (bench/gen-fingertips.mjs, from shared/bench), then times marmot's
+// commands and the anchors (DuckDB from Node, Python's csv module, Node's raw read; copied from
+// shared/bench/anchors) on them, in the same run, and prints wall time, MB/s and peak memory per
+// command and size as a Markdown table: the median of RUNS runs (default 3) with a warm page
+// cache, /usr/bin/time for each run. A benchmark, never a test. Sizes default to 100MB and 1GB.
+// DuckDB needs `cd bench && npm install`; a missing anchor is listed as skipped, with the reason.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
-const sizes = process.argv.slice(2).length ? process.argv.slice(2) : ['100MB'];
+const sizes = process.argv.slice(2).length ? process.argv.slice(2) : ['100MB', '1GB'];
+const runs = Number(process.env.RUNS ?? 3);
 const marmot = join(root, 'bin', 'marmot.js');
 const TIME = '/usr/bin/time';
 if (!existsSync(TIME)) {
@@ -19,35 +24,53 @@ if (!existsSync(TIME)) {
 }
 mkdirSync(join(here, 'data'), { recursive: true });
 
+const node = process.execPath;
+const python = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
+const duckdb = existsSync(join(here, 'node_modules', '@duckdb', 'node-api')) ? null : 'not installed: cd bench && npm install';
+const hasPython = spawnSync(python, ['--version']).status === 0 ? null : 'no python3';
+
+// [name, per-file?, argv(file) | null, reason skipped]
 const commands = [
-  ['node -e ""', (_f) => [process.execPath, '-e', '']],
-  ['marmot --help', (_f) => [process.execPath, marmot, '--help']],
-  ['baseline fixtures/luton.csv', (_f) => [process.execPath, marmot, 'baseline', join(root, 'fixtures', 'luton.csv'), '--area', 'Luton', '-q']],
-  ['baseline --area E06000032 --format json', (f) => [process.execPath, marmot, 'baseline', f, '--area', 'E06000032', '--format', 'json', '-o', '/dev/null', '-q']],
-  ['check', (f) => [process.execPath, marmot, 'check', f, '--format', 'json', '-o', '/dev/null', '--fail-on', 'never', '-q']],
+  ['node -e ""', false, () => [node, '-e', '']],
+  ['marmot --help', false, () => [node, marmot, '--help']],
+  ['marmot baseline fixtures/luton.csv --area Luton', false, () => [node, marmot, 'baseline', join(root, 'fixtures', 'luton.csv'), '--area', 'Luton', '-q']],
+  ['marmot baseline FILE --area E06000032 --format json', true, (f) => [node, marmot, 'baseline', f, '--area', 'E06000032', '--format', 'json', '-o', '/dev/null', '-q']],
+  ['marmot check FILE', true, (f) => [node, marmot, 'check', f, '--format', 'json', '-o', '/dev/null', '--fail-on', 'never', '-q']],
+  ['anchor: DuckDB from Node (latest value of every group)', true, (f) => [node, join(here, 'anchors', 'duckdb-baseline.mjs'), f], duckdb],
+  ['anchor: Python csv module (the same)', true, (f) => [python, join(here, 'anchors', 'py-csv-baseline.py'), f], hasPython],
+  ['anchor: Node raw read', true, (f) => [node, join(here, 'anchors', 'node-read.mjs'), f]],
 ];
 
-function measure(argv) {
-  const r = spawnSync(TIME, ['-f', '%e %M', ...argv], { encoding: 'utf8', maxBuffer: 1 << 30 });
-  const line = r.stderr.trim().split('\n').pop() ?? '';
-  const [wall, kb] = line.split(' ').map(Number);
-  return { wall, mib: kb / 1024, status: r.status };
+function once(argv) {
+  const r = spawnSync(TIME, ['-f', '%e %M', ...argv], { encoding: 'utf8', maxBuffer: 1 << 30, cwd: here });
+  if (r.status !== 0) throw new Error(`${argv.join(' ')} exited ${r.status}: ${r.stderr.slice(-500)}`);
+  const [wall, kb] = (r.stderr.trim().split('\n').pop() ?? '').split(' ').map(Number);
+  return { wall, mib: kb / 1024 };
 }
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 const rows = [];
 for (const size of sizes) {
   const file = join(here, 'data', `fingertips-${size}.csv`);
-  if (!existsSync(file)) execFileSync(process.execPath, [join(here, 'gen-fingertips.mjs'), '--size', size, '--out', file], { stdio: 'inherit' });
+  if (!existsSync(file)) execFileSync(node, [join(here, 'gen-fingertips.mjs'), '--size', size, '--out', file], { stdio: 'inherit' });
   const mb = statSync(file).size / 1e6;
-  execFileSync('cat', [file], { stdio: ['ignore', 'ignore', 'inherit'], maxBuffer: 1 << 30 }); // warm the cache
-  for (const [name, argv] of commands) {
-    if (!name.startsWith('baseline --area') && !name.startsWith('check') && size !== sizes[0]) continue;
-    const m = measure(argv(file));
-    const perFile = name.startsWith('baseline --area') || name.startsWith('check');
-    rows.push(`| ${perFile ? size : '–'} | ${name} | ${m.wall.toFixed(2)} s | ${perFile ? `${(mb / m.wall).toFixed(1)} MB/s` : '–'} | ${m.mib.toFixed(0)} MiB |`);
+  for (const [name, perFile, argv, skipped] of commands) {
+    if (!perFile && size !== sizes[0]) continue;
+    if (skipped) {
+      rows.push(`| ${perFile ? size : '–'} | ${name} | skipped (${skipped}) | | |`);
+      continue;
+    }
+    execFileSync('cat', [file], { stdio: ['ignore', 'ignore', 'inherit'], maxBuffer: 1 << 30 }); // warm the cache
+    const measured = Array.from({ length: runs }, () => once(argv(file)));
+    const walls = measured.map((m) => m.wall);
+    const wall = median(walls);
+    const mib = median(measured.map((m) => m.mib));
+    const range = runs > 1 ? ` (${Math.min(...walls).toFixed(2)}–${Math.max(...walls).toFixed(2)})` : '';
+    rows.push(`| ${perFile ? size : '–'} | ${name} | ${wall.toFixed(2)} s${range} | ${perFile ? `${(mb / wall).toFixed(0)} MB/s` : '–'} | ${mib.toFixed(0)} MiB |`);
     console.error(rows[rows.length - 1]);
   }
 }
-console.log(`machine: ${execFileSync('nproc').toString().trim()} cores, ${process.version}\n`);
-console.log('| file | command | wall | throughput | peak RSS |\n| --- | --- | --- | --- | --- |');
+console.log(`machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; median of ${runs} runs, warm cache\n`);
+console.log('| file | command | wall (min–max) | throughput | peak RSS |\n| --- | --- | ---: | ---: | ---: |');
 console.log(rows.join('\n'));

@@ -151,14 +151,14 @@ async function consume(
         reject(record.line, null, 'too-many-fields', `expected at most ${header.names.length} fields as in the header, got ${record.fields.length}`);
         continue;
       }
-      const parsed = validate(raw);
+      const parsed = validate(raw, input.name, record.line);
       if (!parsed.ok) {
         const field: Field = parsed.field;
         const column = header.columns[field] !== undefined ? header.names[header.columns[field]]! : null;
         reject(record.line, column, field === 'timePeriod' ? 'invalid-period' : parsed.message.startsWith('expected a number') ? 'invalid-number' : 'missing-field', parsed.message);
         continue;
       }
-      const row = { file: input.name, line: record.line, ...parsed.row };
+      const row = parsed.row;
       if (options.sink) {
         used++;
         options.sink(row);

@@ -7,7 +7,7 @@ import type { IndicatorRow } from './row.js';
 import type { RawRow } from './row-schema.js';
 
 /** A validated row, or the first problem in the order RawRowSchema reports it. */
-export type Validated = { ok: true; row: Omit<IndicatorRow, 'file' | 'line'> } | { ok: false; field: Field; message: string };
+export type Validated = { ok: true; row: IndicatorRow } | { ok: false; field: Field; message: string };
 
 /** Distinct strings remembered per field before the memo starts again (memory stays bounded). */
 const MEMO_LIMIT = 50_000;
@@ -39,11 +39,11 @@ const REQUIRED: Partial<Record<Field, string>> = { indicatorId: 'an indicator ID
  * the same first problem and message, but without zod's per-row object machinery, and with each
  * field's distinct strings remembered (Fingertips repeats names, areas, periods and labels on every
  * row). A property test (test/ingest/validate-row.test.ts) holds it equal to the schema. Rows with
- * the same period share one (read-only) period object.
+ * the same period share one (read-only) period object. The row carries its file and line.
  *
- * @example createRowValidator()({ indicatorId: '90366', areaCode: 'E06000032', timePeriod: '2019', value: '80.1' }).ok // true
+ * @example createRowValidator()({ indicatorId: '90366', areaCode: 'E06000032', timePeriod: '2019', value: '80.1' }, 'x.csv', 2).ok // true
  */
-export function createRowValidator(): (raw: RawRow) => Validated {
+export function createRowValidator(): (raw: RawRow, file: string, line: number) => Validated {
   const text = memo(cleanText);
   const note = memo(cleanNote);
   const trend = memo((s: string) => normaliseTrend(cleanText(s)));
@@ -58,7 +58,7 @@ export function createRowValidator(): (raw: RawRow) => Validated {
     return t === null ? { ok: false, field, message: `expected ${REQUIRED[field]}, got a blank` } : t;
   };
   const NUMERIC = ['timePeriodSortable', 'value', 'lower95', 'upper95', 'lower998', 'upper998', 'count', 'denominator'] as const;
-  return (raw) => {
+  return (raw, file, line) => {
     const indicatorId = required(raw, 'indicatorId');
     if (typeof indicatorId !== 'string') return indicatorId;
     const areaCode = required(raw, 'areaCode');
@@ -90,6 +90,8 @@ export function createRowValidator(): (raw: RawRow) => Validated {
     return {
       ok: true,
       row: {
+        file,
+        line,
         indicatorId,
         indicatorName: t('indicatorName') ?? `Indicator ${indicatorId}`,
         parentCode: t('parentCode'),

@@ -42,10 +42,10 @@ describe('createRowValidator', () => {
     for (let i = 0; i < 5000; i++) {
       const raw = randomRaw();
       const reference = RawRowSchema.safeParse(raw);
-      const fast = validate(raw);
+      const fast = validate(raw, 'x.csv', i + 2);
       if (reference.success) {
         ok++;
-        expect(fast).toEqual({ ok: true, row: reference.data });
+        expect(fast).toEqual({ ok: true, row: { file: 'x.csv', line: i + 2, ...reference.data } });
       } else {
         failed++;
         const issue = reference.error.issues[0]!;
@@ -57,11 +57,11 @@ describe('createRowValidator', () => {
     expect(failed).toBeGreaterThan(1000);
   });
   it('gives a missing number null with its reason, never 0', () => {
-    const r = createRowValidator()({ indicatorId: '1', areaCode: 'E06000032', timePeriod: '2019', value: '*', valueNote: '' });
+    const r = createRowValidator()({ indicatorId: '1', areaCode: 'E06000032', timePeriod: '2019', value: '*', valueNote: '' }, 'x.csv', 2);
     expect(r).toMatchObject({ ok: true, row: { value: null, missingReason: 'suppressed' } });
   });
   it('names the column and what was expected', () => {
-    expect(createRowValidator()({ indicatorId: '1', areaCode: 'E06000032', timePeriod: '2019', count: 'twelve' }))
+    expect(createRowValidator()({ indicatorId: '1', areaCode: 'E06000032', timePeriod: '2019', count: 'twelve' }, 'x.csv', 2))
       .toEqual({ ok: false, field: 'count', message: 'expected a number or a blank, got "twelve"' });
   });
 });
