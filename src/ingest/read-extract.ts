@@ -44,9 +44,9 @@ export interface ReadOptions {
   reader?: RecordReader;
   digest?: boolean;
   /**
-   * Strings every selected row holds (area codes, its own or its parent's): a fast path then parses
-   * only the records that hold one and whose Area Code is one of `needleAreas` (default: the
-   * needles), and counts the rest as outside the selection. Ignored for stdin, gzip and digests.
+   * Area codes: a fast path then parses only the records whose Area Code is one of `needleAreas`
+   * (default: the needles), or, when the header has no plain Area Code column, those that hold a
+   * needle; it counts the rest as outside the selection. Ignored for stdin, gzip and digests.
    */
   needles?: string[];
   needleAreas?: string[];

@@ -90,8 +90,9 @@ function startWorker(job: WorkerJob, onProgress: (bytes: number) => void): { wor
 /**
  * The fast reading path for a selection: reads a plain (not gzipped) UTF-8 file in large blocks,
  * finds the record boundaries with a quote-aware scan (newlines inside quotes do not end a record),
- * finds the needles with Buffer.indexOf, and parses only the records that hold one (and, with
- * `column` and `areas`, whose Area Code — the column `column` picks from the header — is one of `areas`).
+ * and parses only the records that concern the caller: with `column` (which picks the Area Code
+ * column from the header) and `areas`, those whose Area Code, read in place, is one of `areas`;
+ * otherwise those that hold one of the needles (found with Buffer.indexOf).
  * The header is always yielded first. Every other record is counted in `stats.records`, so that
  * nothing is lost: a caller counts the ones not yielded as outside the selection. A file of
  * `parallelMin` bytes or more is scanned in two halves at once, the second on a worker thread; if

@@ -51,6 +51,25 @@ function field(data: Buffer, from: number, to: number): string | null {
   return data.toString('latin1', from, to).trim();
 }
 
+/** Whether field `column` of an unquoted record [start, end), spaces trimmed, is one of `codes`. */
+function areaIn(data: Buffer, start: number, end: number, column: number, codes: Buffer[]): boolean {
+  let a = start;
+  for (let i = 0; i < column; i++) {
+    const c = data.indexOf(44, a);
+    if (c < 0 || c >= end) return false;
+    a = c + 1;
+  }
+  let b = data.indexOf(44, a);
+  if (b < 0 || b > end) b = end;
+  if (b > a && data[b - 1] === 13) b--;
+  while (a < b && data[a] === 32) a++;
+  while (b > a && data[b - 1] === 32) b--;
+  for (const code of codes) {
+    if (b - a === code.length && data[a] === code[0] && data[b - 1] === code[code.length - 1] && data.compare(code, 0, code.length, a, b) === 0) return true;
+  }
+  return false;
+}
+
 export const newRangeStats = (): RangeStats => ({ records: 0, newlines: 0, carried: Buffer.alloc(0) });
 
 /**
@@ -61,9 +80,8 @@ export const newRangeStats = (): RangeStats => ({ records: 0, newlines: 0, carri
  * record of the range before). With `final`, the end of the range is the end of the file (a last
  * record without a newline counts, unbalanced quotes throw FallBack); otherwise the unfinished
  * record is left in `stats.carried`. With `header`, the first record is yielded and not counted.
- * With `column` and `areas`, a record holding a needle is a hit only when that field (the Area Code)
- * is one of `areas` (so that a region's row, which holds England's code as its parent, is a hit only
- * for the regions asked for); a quoted or missing field is a hit, for the caller to decide.
+ * With `column` and `areas`, the needles are not searched for: a record is a hit when that field (the
+ * Area Code), read in place, is one of `areas`; a quoted field is a hit, for the caller to decide.
  * With `every`, every record is a hit (a whole-file read); `onBlock` hears the position read to,
  * and `hash` is given every byte read, in order. Throws FallBack on invalid UTF-8.
  */
@@ -83,6 +101,9 @@ export async function* scanRange(
   let pending = readInto(buffers[0]!);
   let carried = options.prefix ?? Buffer.alloc(0);
   let header = options.header;
+  const column = options.column ?? -1;
+  const byColumn = column >= 0 && options.areas !== undefined;
+  const wantedAreas = [...(options.areas ?? [])].map((a) => Buffer.from(a, 'latin1'));
   for (;;) {
     const { bytesRead } = await pending;
     const buffer = buffers[which]!;
@@ -105,8 +126,11 @@ export async function* scanRange(
     let nextQuote = data.indexOf(34);
     let lastEnd = -1;
     let newlines = 0;
+    /** Records (by index) that hold a quote. */
+    const quoted: number[] = [];
     for (let nl = data.indexOf(10); nl >= 0; nl = data.indexOf(10, nl + 1)) {
       newlines++;
+      if (nextQuote >= 0 && nextQuote < nl && quoted[quoted.length - 1] !== ends.length) quoted.push(ends.length);
       while (nextQuote >= 0 && nextQuote < nl) {
         inQuote = !inQuote;
         nextQuote = data.indexOf(34, nextQuote + 1);
@@ -133,9 +157,23 @@ export async function* scanRange(
     // Records that hold a needle (in the given column, when there is one).
     const hit = new Uint8Array(ends.length);
     if (options.every) hit.fill(1);
-    const column = options.column ?? -1;
+    else if (byColumn) {
+      // The Area Code of each record, read in place: commas counted with indexOf in a record
+      // without quotes, a quote-aware walk in one with.
+      let q = 0;
+      let start = 0;
+      for (let k = 0; k < ends.length; k++) {
+        const end = ends[k]!;
+        if (quoted[q] === k) {
+          q++;
+          const area = fieldAt(data, start, end, column);
+          if (area === null || options.areas!.has(area)) hit[k] = 1;
+        } else if (areaIn(data, start, end, column, wantedAreas)) hit[k] = 1;
+        start = end + 1;
+      }
+    }
     const areas = column >= 0 ? options.areas : undefined;
-    for (const needle of needles) {
+    for (const needle of byColumn || options.every ? [] : needles) {
       for (let p = data.indexOf(needle); p >= 0 && p < complete; p = data.indexOf(needle, p + needle.length)) {
         let lo = 0;
         let hi = ends.length - 1;

@@ -77,11 +77,11 @@ describe('the fast path (needles) against csv-parse', () => {
     }
   });
 
-  it('property: with an Area Code filter, yields exactly the records holding a needle whose Area Code is asked for', async () => {
+  it('property: with an Area Code column and areas, yields exactly the records whose Area Code is one of them', async () => {
     for (let k = 0; k < 10; k++) {
       const dir = scratch({});
       const file = join(dir, 'x.csv');
-      // Regions' rows name England as their parent: they hold the needle, but not in the Area Code.
+      // Regions' rows name England as their parent: they hold England's code, but not as their Area Code.
       const text = randomFile(200, rand() < 0.5, rand() < 0.3).replace(/E12000006,East of England region,E12000006/g, 'E92000001,England,E12000006');
       writeFileSync(file, text);
       const areas = ['E06000032', 'E92000001', ...(k % 2 ? ['E12000006'] : [])];
@@ -89,10 +89,11 @@ describe('the fast path (needles) against csv-parse', () => {
       const fast: string[][] = [];
       for await (const r of needleRecords(file, ['E06000032', 'E92000001'], stats, { column: (h) => h.indexOf('Area Code'), areas })) fast.push(r.fields);
       const records: string[][] = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true });
-      const expected = records.filter((r, i) => i === 0 || (r.some((f) => f.includes('E06000032') || f.includes('E92000001')) && areas.includes(r[4]!)));
+      const expected = records.filter((r, i) => i === 0 || areas.includes(r[4]!));
       expect(fast).toEqual(expected);
       expect(stats.records).toBe(records.length - 1);
       expect(stats.yielded).toBe(expected.length - 1);
+      if (k % 2) expect(fast.some((r) => r[4] === 'E12000006')).toBe(true);
     }
   });
 
