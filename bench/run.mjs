@@ -4,7 +4,8 @@
 // commands and the anchors (DuckDB from Node, Python's csv module, Node's raw read; copied from
 // shared/bench/anchors) on them, in the same run, and prints wall time, MB/s and peak memory per
 // command and size as a Markdown table: the median of RUNS runs (default 3) with a warm page
-// cache, /usr/bin/time for each run. A benchmark, never a test. Sizes default to 100MB and 1GB.
+// cache, /usr/bin/time for each run, runs interleaved across commands. A benchmark, never a test.
+// Sizes default to 100MB and 1GB; RUNS=n sets the runs, ONLY=regex the commands (by name).
 // DuckDB needs `cd bench && npm install`; a missing anchor is listed as skipped, with the reason.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
@@ -50,27 +51,36 @@ function once(argv) {
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
+const only = process.env.ONLY ? new RegExp(process.env.ONLY) : null;
 const rows = [];
 for (const size of sizes) {
   const file = join(here, 'data', `fingertips-${size}.csv`);
   if (!existsSync(file)) execFileSync(node, [join(here, 'gen-fingertips.mjs'), '--size', size, '--out', file], { stdio: 'inherit' });
   const mb = statSync(file).size / 1e6;
-  for (const [name, perFile, argv, skipped] of commands) {
-    if (!perFile && size !== sizes[0]) continue;
+  const chosen = commands.filter(([name, perFile]) => (perFile || size === sizes[0]) && (!only || only.test(name)));
+  // Runs are interleaved (run 1 of every command, then run 2…), so that the VM's slow spells fall
+  // on all commands alike and the medians compare like with like.
+  const measured = new Map(chosen.map(([name]) => [name, []]));
+  for (let run = 0; run < runs; run++) {
+    for (const [name, , argv, skipped] of chosen) {
+      if (skipped) continue;
+      execFileSync('cat', [file], { stdio: ['ignore', 'ignore', 'inherit'], maxBuffer: 1 << 30 }); // warm the cache
+      measured.get(name).push(once(argv(file)));
+    }
+  }
+  for (const [name, perFile, , skipped] of chosen) {
     if (skipped) {
       rows.push(`| ${perFile ? size : '–'} | ${name} | skipped (${skipped}) | | |`);
       continue;
     }
-    execFileSync('cat', [file], { stdio: ['ignore', 'ignore', 'inherit'], maxBuffer: 1 << 30 }); // warm the cache
-    const measured = Array.from({ length: runs }, () => once(argv(file)));
-    const walls = measured.map((m) => m.wall);
+    const walls = measured.get(name).map((m) => m.wall);
     const wall = median(walls);
-    const mib = median(measured.map((m) => m.mib));
+    const mib = median(measured.get(name).map((m) => m.mib));
     const range = runs > 1 ? ` (${Math.min(...walls).toFixed(2)}–${Math.max(...walls).toFixed(2)})` : '';
     rows.push(`| ${perFile ? size : '–'} | ${name} | ${wall.toFixed(2)} s${range} | ${perFile ? `${(mb / wall).toFixed(0)} MB/s` : '–'} | ${mib.toFixed(0)} MiB |`);
     console.error(rows[rows.length - 1]);
   }
 }
-console.log(`machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; median of ${runs} runs, warm cache\n`);
+console.log(`machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; median of ${runs} interleaved runs, warm cache\n`);
 console.log('| file | command | wall (min–max) | throughput | peak RSS |\n| --- | --- | ---: | ---: | ---: |');
 console.log(rows.join('\n'));
