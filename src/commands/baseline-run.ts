@@ -67,8 +67,10 @@ export async function run(io: Io, setExit: (code: number) => void, files: string
       // With area codes given, a fast path parses only the records that hold them, England's code or
       // their parents' (from the first rows of the areas) in the Area Code column.
       const codes = areaSpec?.every((a) => /^n?[A-Z]\d{8}$/i.test(a.trim())) ? areaSpec.map((a) => a.trim().toUpperCase()) : null;
-      const parents = codes && files.length === 1 && files[0] !== '-' && !ctx.sourceFor(files[0]!) ? await peekParents(files[0]!, codes) : [];
-      // A region's rows hold England's code (their parent), so only other parents are searched for.
+      const parents: string[] = [];
+      for (const file of codes ? files.filter((f) => f !== '-' && !ctx.sourceFor(f)) : []) parents.push(...await peekParents(file, codes!));
+      // Codes are searched for only when a header has no plain Area Code column; there a region's
+      // rows hold England's code (their parent), so only other parents need be.
       const needles = codes ? { find: [...new Set([...codes, ENGLAND_CODE, ...parents.filter((p) => geographyLevel(p) !== 'region')])], areas: [...new Set([...codes, ENGLAND_CODE, ...parents])] } : undefined;
       const read = await readInputs(files, io, filter.keep, false, ctx, needles, showsProgress(io, flags));
       const areas = resolveAreas(areaSpec, read.rows, areaSpec ? new Map() : filter.localAreas);

@@ -72,7 +72,7 @@ export interface ReadOptions {
  */
 export async function readExtract(path: string, options: ReadOptions): Promise<Extract> {
   // Plain UTF-8 files are read by the fast record scanner (all records, or with needles only those
-  // holding one); gzip, UTF-16, invalid UTF-8 or malformed quoting fall back to csv-parse.
+  // of the areas asked for); gzip, UTF-16, invalid UTF-8 or malformed quoting fall back to csv-parse.
   const needles = options.needles && options.needles.length > 0 && !options.digest ? options.needles : null;
   if (path !== '-' && !options.reader) {
     const stats: NeedleStats = { records: 0, yielded: 0, bytes: 0 };
@@ -104,7 +104,7 @@ export async function readExtract(path: string, options: ReadOptions): Promise<E
 
 /**
  * Turns records into validated rows: the header picks the adapter, each record becomes raw rows,
- * the selection is applied on raw cells, and zod checks the rest. Records a fast path saw but did
+ * the selection is applied on raw cells, and the row validator checks the rest. Records a fast path saw but did
  * not yield (`stats`) count as read and outside the selection.
  */
 async function consume(

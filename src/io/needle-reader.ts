@@ -95,10 +95,10 @@ function startWorker(job: WorkerJob, onProgress: (bytes: number) => void): { wor
  * otherwise those that hold one of the needles (found with Buffer.indexOf).
  * The header is always yielded first. Every other record is counted in `stats.records`, so that
  * nothing is lost: a caller counts the ones not yielded as outside the selection. A file of
- * `parallelMin` bytes or more is scanned in two halves at once, the second on a worker thread; if
- * the middle turns out to fall inside a quoted field, the worker's half is discarded and scanned on
- * from the first. Throws FallBack for gzip, UTF-16, invalid UTF-8 or unbalanced quotes, where the
- * ordinary csv-parse path must read the file. With `limit`, only the records that end within the
+ * `parallelMin` bytes or more is scanned in two parts at once, the second (58%) on a worker thread;
+ * if the split point turns out to fall inside a quoted field, the worker's part is discarded and the
+ * main thread scans on. Throws FallBack for gzip, UTF-16, invalid UTF-8, unbalanced or malformed
+ * quotes, where the ordinary csv-parse path must read the file. With `limit`, only the records that end within the
  * first `limit` bytes are read. With `every`, every record is yielded (one thread): the whole-file
  * reader of `check`, about ten times csv-parse's speed.
  */
