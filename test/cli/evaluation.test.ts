@@ -142,8 +142,11 @@ describe('marmot check', () => {
   it('one file is checked an indicator at a time: the same findings and counts as the whole file at once (stdin)', () => {
     // The sample is grouped by indicator (streaming); standard input is read whole.
     const text = readFileSync(join(ROOT, LUTON), 'utf8');
-    const streamed = JSON.parse(marmot(['check', join(ROOT, LUTON), '--format', 'json', '--fail-on', 'never']).stdout);
-    const whole = JSON.parse(marmot(['check', '-', '--format', 'json', '--fail-on', 'never'], { input: text }).stdout);
+    const expected = scratch({ 'expect.csv': 'indicator_id,area_code,period\n90366,E06000032,\n90366,,1999\n99999,,\n' });
+    const args = ['--format', 'json', '--fail-on', 'never', '--expect', join(expected, 'expect.csv')];
+    const streamed = JSON.parse(marmot(['check', join(ROOT, LUTON), ...args]).stdout);
+    const whole = JSON.parse(marmot(['check', '-', ...args], { input: text }).stdout);
+    expect(streamed.findings.filter((f: { code: string }) => f.code.startsWith('coverage/')).map((f: { line: number }) => f.line)).toEqual([3, 4]);
     const named = (env: { findings: { file: string }[]; inputs: { file: string }[] }) => JSON.stringify({ ...env, findings: env.findings.map((f) => ({ ...f, file: 'x' })), inputs: env.inputs.map((i) => ({ ...i, file: 'x' })) });
     expect(named(streamed)).toBe(named(whole));
     expect(streamed.counts.warning).toBeGreaterThan(0);
