@@ -1,6 +1,7 @@
 /* Gaps on the real Fingertips extracts' deprivation-decile and ethnic-group rows (skipped without ../shared/realdata). */
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
+import type { AreaChoice } from '../../src/compute/areas.js';
 import { describe, expect, it } from 'vitest';
 import { deriveCis } from '../../src/compute/derive-ci.js';
 import { computeGaps } from '../../src/compute/gaps.js';
@@ -15,7 +16,7 @@ import { REALDATA, hasRealData } from '../helpers/shared.js';
 const suite = hasRealData ? describe : describe.skip;
 const catalogue = loadCatalogue();
 const load = async (file: string) => mergeExtracts([await readExtract(join(REALDATA, file), { stdin: Readable.from([]) })]).rows;
-const opts = { areas: [], period: 'latest', repetitions: 10000, seed: 1 } as const;
+const opts = { areas: [] as AreaChoice[], period: 'latest', repetitions: 10000, seed: 1 };
 
 suite('gaps on real extracts', () => {
   it('adult obesity (2023): SII and RII on each decile type, equal to the library on the same rows', async () => {

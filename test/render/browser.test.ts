@@ -81,7 +81,7 @@ suite('marmot report in Chromium', () => {
     const file = join(OUT, 'report-hostile.html');
     expect(marmot(['report', join(dir, 'hostile.csv'), '-o', file, '-q']).status).toBe(0);
     const { page, errors, requests, dialogs } = await open(file);
-    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(requests).toEqual([]);
     expect(dialogs).toEqual([]);
     expect(errors).toEqual([]);
