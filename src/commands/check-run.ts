@@ -1,3 +1,4 @@
+import v8 from 'node:v8';
 import { loadCatalogue } from '../io/load-catalogue.js';
 import { expectationTracker, headerFindings, ingestFindings, judgementFindings, rowFindings, snapshotTracker } from '../compute/check.js';
 import type { CheckEnvelope, Finding } from '../compute/check-schema.js';
@@ -164,7 +165,12 @@ export async function run(io: Io, setExit: (code: number) => void, files: string
     expected: expectations ? expectationTracker(expectations) : null,
   });
   let state = fresh();
-  let checked = files.length === 1 && files[0] !== '-'
+  const streaming = files.length === 1 && files[0] !== '-';
+  // Memory then follows the largest indicator: V8 is asked to grow its heap by at most 10% beyond
+  // what the last full collection kept (by default it lets the heap reach twice that before
+  // collecting again; 1 GB bench file: ~500 MiB -> ~245 MiB, no slower within the VM's noise).
+  if (streaming) v8.setFlagsFromString('--heap-growing-percent=10');
+  let checked = streaming
     ? await checkStreaming(files[0]!, io, ctx, catalogue, strict, state.list, state.snapshot, state.expected, showsProgress(io, flags))
     : null;
   if (!checked) {

@@ -29,18 +29,21 @@ const seriesKey = (r: IndicatorRow, areaCode: string, headline: boolean): string
 /** Indexes rows by series, each sorted by period. */
 export function indexRows(rows: IndicatorRow[]): RowIndex {
   const series = new Map<string, IndicatorRow[]>();
-  const byPoint = new Map<string, IndicatorRow>();
+  // Per series, its rows by period label (one small map a series, not one long key a row).
+  const byPoint = new Map<string, Map<string, IndicatorRow>>();
   for (const r of rows) {
     const key = seriesKey(r, r.areaCode, false);
     pushInto(series, key, r);
-    byPoint.set(`${key}\u0001${r.period.label}`, r);
+    let points = byPoint.get(key);
+    if (!points) byPoint.set(key, (points = new Map()));
+    points.set(r.period.label, r);
   }
   for (const list of series.values()) list.sort((a, b) => a.period.sortable - b.period.sortable || (a.period.label === b.period.label ? 0 : a.period.label.localeCompare(b.period.label)));
   return {
     series,
     seriesOf: (row) => series.get(seriesKey(row, row.areaCode, false)) ?? [row],
     at: (row, areaCode, headline = true) =>
-      areaCode === null ? undefined : byPoint.get(`${seriesKey(row, areaCode, headline)}\u0001${row.period.label}`),
+      areaCode === null ? undefined : byPoint.get(seriesKey(row, areaCode, headline))?.get(row.period.label),
   };
 }
 
