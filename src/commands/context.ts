@@ -42,7 +42,7 @@ function checkPrinciples(loaded: LoadedConfig, catalogue: Catalogue): void {
 
 /** Loads the config, its areas lookup and the metadata a command was given. */
 export async function loadContext(io: Io, catalogue: Catalogue, flags: { config?: string; metadata?: string }): Promise<Context> {
-  const config = loadConfig(io.cwd, flags.config);
+  const config = await loadConfig(io.cwd, flags.config);
   if (config) checkPrinciples(config, catalogue);
   const metadata = flags.metadata ? await readMetadata(flags.metadata, io.stdin) : null;
   const lookupPath = config?.config.areas?.lookup;

@@ -1,6 +1,6 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { ConfigSchema, type Config } from '../config/schema.js';
+import type { Config } from '../config/schema.js';
 import { MarmotError } from '../errors.js';
 
 /** A configuration problem (exit 2), naming the file and the key path. */
@@ -22,9 +22,10 @@ function describe(issue: { code: string; message: string; expected?: unknown; ke
 
 /**
  * Reads `--config FILE`, else `marmot.config.json` in the working folder when there is one; JSON
- * only, checked with zod. Errors name the file, the key path and what was expected.
+ * only, checked with zod (loaded only when there is a config: its import is ~50 ms of start-up).
+ * Errors name the file, the key path and what was expected.
  */
-export function loadConfig(cwd: string, path?: string): LoadedConfig | null {
+export async function loadConfig(cwd: string, path?: string): Promise<LoadedConfig | null> {
   const file = path ? resolve(cwd, path) : resolve(cwd, 'marmot.config.json');
   if (!path && !existsSync(file)) return null;
   let text: string;
@@ -39,6 +40,7 @@ export function loadConfig(cwd: string, path?: string): LoadedConfig | null {
   } catch (e) {
     throw new ConfigError(`${path ?? file}: the config is not valid JSON (${(e as Error).message})`);
   }
+  const { ConfigSchema } = await import('../config/schema.js');
   const parsed = ConfigSchema.safeParse(json);
   if (!parsed.success) {
     const lines = parsed.error.issues.slice(0, 5).map((i) => `${i.path.length ? i.path.join('.') : '(top)'}: ${describe(i as never)}`);

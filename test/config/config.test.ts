@@ -6,10 +6,10 @@ import { marmot } from '../helpers/cli.js';
 import { scratch } from '../helpers/temp.js';
 
 describe('loadConfig', () => {
-  it('finds marmot.config.json in the working folder, or none', () => {
-    expect(loadConfig(scratch({}))).toBeNull();
+  it('finds marmot.config.json in the working folder, or none', async () => {
+    expect(await loadConfig(scratch({}))).toBeNull();
     const dir = scratch({ 'marmot.config.json': '{"areas":{"codes":["E06000032"]}}' });
-    expect(loadConfig(dir)!.config.areas!.codes).toEqual(['E06000032']);
+    expect((await loadConfig(dir))!.config.areas!.codes).toEqual(['E06000032']);
   });
 
   it.each([
@@ -19,9 +19,9 @@ describe('loadConfig', () => {
     ['{"sources":[{"shape":"long","columns":{}}]}', /sources\.0\.files: expected string/],
     ['{"sources":[{"files":"a.csv","shape":"long","columns":{"valu":"Rate"}}]}', /sources\.0\.columns: unknown key "valu"/],
     ['{"areas":', /the config is not valid JSON/],
-  ])('names the key path and what was expected: %s', (json, message) => {
+  ])('names the key path and what was expected: %s', async (json, message) => {
     const dir = scratch({ 'marmot.config.json': json });
-    expect(() => loadConfig(dir)).toThrow(message);
+    await expect(loadConfig(dir)).rejects.toThrow(message);
   });
 });
 
