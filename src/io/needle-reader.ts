@@ -142,7 +142,7 @@ export async function* needleRecords(
     };
     const range = newRangeStats();
     let header = true;
-    for await (const hit of scanRange(fh, from, mid, wanted, { header: true, final: mid === fileSize, column, areas, every: options.every, onBlock, hash: options.hash }, range)) {
+    for await (const hit of scanRange(fh, from, mid, wanted, { header: true, final: mid === fileSize, column, areas, every: options.every, onBlock, hash: options.hash, chunk: options.limit !== undefined ? 1 << 20 : undefined }, range)) {
       if (header) header = false;
       else stats.yielded++;
       yield toRecord(hit);

@@ -74,8 +74,8 @@ export const newRangeStats = (): RangeStats => ({ records: 0, newlines: 0, carri
 
 /**
  * Scans bytes [from, to) of a plain UTF-8 CSV file for the records that hold a needle, in 8 MB
- * blocks read one ahead (the next read runs while this block is scanned). Record ends are newlines
- * outside quotes: newline positions come from Buffer.indexOf and the quote parity from the quotes
+ * blocks (or `chunk` bytes) read one ahead (the next read runs while this block is scanned).
+ * Record ends are newlines outside quotes: newline positions come from Buffer.indexOf and the quote parity from the quotes
  * between them. The range must start at a record start (or continue `prefix`, the unfinished
  * record of the range before). With `final`, the end of the range is the end of the file (a last
  * record without a newline counts, unbalanced quotes throw FallBack); otherwise the unfinished
@@ -87,12 +87,13 @@ export const newRangeStats = (): RangeStats => ({ records: 0, newlines: 0, carri
  */
 export async function* scanRange(
   fh: FileHandle, from: number, to: number, needles: Buffer[],
-  options: { header: boolean; final: boolean; prefix?: Buffer; column?: number; areas?: Set<string>; every?: boolean; onBlock?: (position: number) => void; hash?: Hash }, stats: RangeStats,
+  options: { header: boolean; final: boolean; prefix?: Buffer; column?: number; areas?: Set<string>; every?: boolean; onBlock?: (position: number) => void; hash?: Hash; chunk?: number }, stats: RangeStats,
 ): AsyncGenerator<Hit> {
-  const buffers = [Buffer.allocUnsafe(ROOM + CHUNK), Buffer.allocUnsafe(ROOM + CHUNK)];
+  const chunk = options.chunk ?? CHUNK;
+  const buffers = [Buffer.allocUnsafe(ROOM + chunk), Buffer.allocUnsafe(ROOM + chunk)];
   let position = from;
   const readInto = (buffer: Buffer) => {
-    const length = Math.min(CHUNK, to - position);
+    const length = Math.min(chunk, to - position);
     const read = fh.read(buffer, ROOM, length, position);
     position += length;
     return read;
