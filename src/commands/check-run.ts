@@ -1,15 +1,17 @@
 import v8 from 'node:v8';
-import { loadCatalogue } from '../io/load-catalogue.js';
-import { expectationTracker, headerFindings, ingestFindings, judgementFindings, rowFindings, snapshotTracker } from '../compute/check.js';
+import type { Catalogue } from '../catalogue/schema.js';
+import { expectationTracker, headerFindings, ingestFindings, judgementFindings, rowFindings, snapshotTracker, type Expectation } from '../compute/check.js';
 import type { CheckEnvelope, Finding } from '../compute/check-schema.js';
 import { profilesFor } from '../compute/indicator-profile.js';
 import { indexRows } from '../compute/judgements.js';
+import type { Snapshot } from '../compute/snapshot-schema.js';
 import { verifyJudgements } from '../compute/verify.js';
 import { EXIT } from '../exit-codes.js';
 import { UsageError } from '../errors.js';
 import { mergeExtracts } from '../ingest/merge.js';
 import { readExtract, type InputSummary } from '../ingest/read-extract.js';
 import type { IndicatorRow } from '../ingest/row.js';
+import { loadCatalogue } from '../io/load-catalogue.js';
 import { loadSnapshot } from '../io/load-snapshot.js';
 import { progressOn, showsProgress } from '../io/progress.js';
 import { readExpectations } from '../io/read-expectations.js';
@@ -18,9 +20,6 @@ import { renderCheck } from '../render/check.js';
 import { loadContext, type Context } from './context.js';
 import type { Io } from './io.js';
 import { emit, readInputs, stdoutChalk } from './shared.js';
-import type { Catalogue } from '../catalogue/schema.js';
-import type { Snapshot } from '../compute/snapshot-schema.js';
-import type { Expectation } from '../compute/check.js';
 
 interface CheckFlags {
   against?: string;

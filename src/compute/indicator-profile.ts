@@ -164,21 +164,11 @@ export function profilesFor(rows: IndicatorRow[], catalogue: Catalogue, knowledg
       };
     }
     const fromSource = knowledge.sourceUnits?.get(id);
-    if (fromSource) {
-      p = {
-        ...p,
-        unit: fromSource.unit ?? p.unit,
-        valueType: fromSource.valueType ?? p.valueType,
-        multiplier: multiplierOf(fromSource.unit) ?? p.multiplier,
-      };
-    }
+    if (fromSource) p = withUnit(p, fromSource.unit, fromSource.valueType);
     const meta = knowledge.metadata?.get(id);
     if (meta) {
       p = {
-        ...p,
-        valueType: meta.valueType ?? p.valueType,
-        unit: meta.unit ?? p.unit,
-        multiplier: multiplierOf(meta.unit) ?? p.multiplier,
+        ...withUnit(p, meta.unit, meta.valueType),
         ...(meta.polarity ? { polarity: meta.polarity, polaritySource: 'metadata' as const, cataloguePolarity: null } : {}),
         ...(meta.method ? { method: meta.method, confidence: meta.confidence ?? 0.95, methodSource: 'metadata' as const } : {}),
       };
@@ -201,6 +191,11 @@ export function profilesFor(rows: IndicatorRow[], catalogue: Catalogue, knowledg
     cache.set(id, p);
     return p;
   };
+}
+
+/** A profile with the unit and value type a source or the metadata gives, where they give one. */
+function withUnit(p: IndicatorProfile, unit: string | null, valueType: string | null): IndicatorProfile {
+  return { ...p, unit: unit ?? p.unit, valueType: valueType ?? p.valueType, multiplier: multiplierOf(unit) ?? p.multiplier };
 }
 
 /**

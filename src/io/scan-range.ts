@@ -47,7 +47,8 @@ export function fieldAt(data: Buffer, start: number, end: number, column: number
 }
 
 function field(data: Buffer, from: number, to: number): string | null {
-  if (data.indexOf(34, from) >= 0 && data.indexOf(34, from) < to) return null;
+  const quote = data.indexOf(34, from);
+  if (quote >= 0 && quote < to) return null;
   return data.toString('latin1', from, to).trim();
 }
 
