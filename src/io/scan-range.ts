@@ -1,6 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import type { Hash } from 'node:crypto';
 import type { FileHandle } from 'node:fs/promises';
+import { areaMatcher } from './area-matcher.js';
 
 /** Why the fast path gave up: the caller reads the file the ordinary way instead. */
 export class FallBack extends Error {}
@@ -24,53 +25,6 @@ const CHUNK = 8 << 20;
 /** Room in front of each block for the unfinished record carried over from the block before. */
 const ROOM = 1 << 20;
 
-/**
- * The text of field `column` (0-based) of the record [start, end), read as latin1 and trimmed; null
- * when the field is quoted or the record has fewer fields (the caller then parses the record).
- *
- * @example fieldAt(Buffer.from('1,"a, b",E06000032,x'), 0, 20, 2) // 'E06000032'
- */
-export function fieldAt(data: Buffer, start: number, end: number, column: number): string | null {
-  let index = 0;
-  let inQuote = false;
-  let from = start;
-  for (let i = start; i < end; i++) {
-    const b = data[i];
-    if (b === 34) inQuote = !inQuote;
-    else if (b === 44 && !inQuote) {
-      if (index === column) return field(data, from, i);
-      index++;
-      from = i + 1;
-    }
-  }
-  return index === column ? field(data, from, end) : null;
-}
-
-function field(data: Buffer, from: number, to: number): string | null {
-  const quote = data.indexOf(34, from);
-  if (quote >= 0 && quote < to) return null;
-  return data.toString('latin1', from, to).trim();
-}
-
-/** Whether field `column` of an unquoted record [start, end), spaces trimmed, is one of `codes`. */
-function areaIn(data: Buffer, start: number, end: number, column: number, codes: Buffer[]): boolean {
-  let a = start;
-  for (let i = 0; i < column; i++) {
-    const c = data.indexOf(44, a);
-    if (c < 0 || c >= end) return false;
-    a = c + 1;
-  }
-  let b = data.indexOf(44, a);
-  if (b < 0 || b > end) b = end;
-  if (b > a && data[b - 1] === 13) b--;
-  while (a < b && data[a] === 32) a++;
-  while (b > a && data[b - 1] === 32) b--;
-  for (const code of codes) {
-    if (b - a === code.length && data[a] === code[0] && data[b - 1] === code[code.length - 1] && data.compare(code, 0, code.length, a, b) === 0) return true;
-  }
-  return false;
-}
-
 export const newRangeStats = (): RangeStats => ({ records: 0, newlines: 0, carried: Buffer.alloc(0) });
 
 /**
@@ -82,7 +36,8 @@ export const newRangeStats = (): RangeStats => ({ records: 0, newlines: 0, carri
  * record without a newline counts, unbalanced quotes throw FallBack); otherwise the unfinished
  * record is left in `stats.carried`. With `header`, the first record is yielded and not counted.
  * With `column` and `areas`, the needles are not searched for: a record is a hit when that field (the
- * Area Code), read in place, is one of `areas`; a quoted field is a hit, for the caller to decide.
+ * Area Code), read in place (areaMatcher), is one of `areas`, or cannot be read in place (quoted):
+ * the caller parses it and decides.
  * With `every`, every record is a hit (a whole-file read); `onBlock` hears the position read to,
  * and `hash` is given every byte read, in order. Throws FallBack on invalid UTF-8.
  */
@@ -104,8 +59,7 @@ export async function* scanRange(
   let carried = options.prefix ?? Buffer.alloc(0);
   let header = options.header;
   const column = options.column ?? -1;
-  const byColumn = column >= 0 && options.areas !== undefined;
-  const wantedAreas = [...(options.areas ?? [])].map((a) => Buffer.from(a, 'latin1'));
+  const areaOf = column >= 0 && options.areas !== undefined ? areaMatcher(column, [...options.areas]) : null;
   for (;;) {
     const { bytesRead } = await pending;
     const buffer = buffers[which]!;
@@ -128,11 +82,8 @@ export async function* scanRange(
     let nextQuote = data.indexOf(34);
     let lastEnd = -1;
     let newlines = 0;
-    /** Records (by index) that hold a quote. */
-    const quoted: number[] = [];
     for (let nl = data.indexOf(10); nl >= 0; nl = data.indexOf(10, nl + 1)) {
       newlines++;
-      if (nextQuote >= 0 && nextQuote < nl && quoted[quoted.length - 1] !== ends.length) quoted.push(ends.length);
       while (nextQuote >= 0 && nextQuote < nl) {
         inQuote = !inQuote;
         nextQuote = data.indexOf(34, nextQuote + 1);
@@ -159,34 +110,24 @@ export async function* scanRange(
     // Records that hold a needle (in the given column, when there is one).
     const hit = new Uint8Array(ends.length);
     if (options.every) hit.fill(1);
-    else if (byColumn) {
-      // The Area Code of each record, read in place: commas counted with indexOf in a record
-      // without quotes, a quote-aware walk in one with.
-      let q = 0;
+    else if (areaOf) {
       let start = 0;
       for (let k = 0; k < ends.length; k++) {
-        const end = ends[k]!;
-        if (quoted[q] === k) {
-          q++;
-          const area = fieldAt(data, start, end, column);
-          if (area === null || options.areas!.has(area)) hit[k] = 1;
-        } else if (areaIn(data, start, end, column, wantedAreas)) hit[k] = 1;
-        start = end + 1;
+        if (areaOf(data, start, ends[k]!)) hit[k] = 1;
+        start = ends[k]! + 1;
       }
-    }
-    const areas = column >= 0 ? options.areas : undefined;
-    for (const needle of byColumn || options.every ? [] : needles) {
-      for (let p = data.indexOf(needle); p >= 0 && p < complete; p = data.indexOf(needle, p + needle.length)) {
-        let lo = 0;
-        let hi = ends.length - 1;
-        while (lo < hi) {
-          const mid = (lo + hi) >> 1;
-          if (ends[mid]! < p) lo = mid + 1;
-          else hi = mid;
+    } else {
+      for (const needle of needles) {
+        for (let p = data.indexOf(needle); p >= 0 && p < complete; p = data.indexOf(needle, p + needle.length)) {
+          let lo = 0;
+          let hi = ends.length - 1;
+          while (lo < hi) {
+            const mid = (lo + hi) >> 1;
+            if (ends[mid]! < p) lo = mid + 1;
+            else hi = mid;
+          }
+          hit[lo] = 1;
         }
-        if (hit[lo]) continue;
-        const area = areas ? fieldAt(data, lo === 0 ? 0 : ends[lo - 1]! + 1, ends[lo]!, column) : null;
-        if (area === null || areas!.has(area)) hit[lo] = 1;
       }
     }
     let start = 0;

@@ -7,7 +7,6 @@ import { describe, expect, it } from 'vitest';
 import { readExtract } from '../../src/ingest/read-extract.js';
 import { csvParseReader } from '../../src/io/read-records.js';
 import { needleRecords, splitRecord, type NeedleStats } from '../../src/io/needle-reader.js';
-import { fieldAt } from '../../src/io/scan-range.js';
 import { seededUniform } from '../../src/stats/index.js';
 import { HEADER_27, row27, scratch } from '../helpers/temp.js';
 
@@ -43,12 +42,6 @@ describe('splitRecord', () => {
       expect(splitRecord(text)).toEqual(parse(text, { relax_column_count: true })[0]);
     }
   });
-});
-
-describe('fieldAt', () => {
-  it.each([
-    ['1,"a, b",E06000032,x', 2, 'E06000032'], ['1,2, E06000032 ,x', 2, 'E06000032'], ['a,b', 1, 'b'], ['a,b', 2, null], ['a,"E06000032"', 1, null],
-  ] as const)('%j field %i', (text, column, expected) => expect(fieldAt(Buffer.from(text), 0, text.length, column)).toBe(expected));
 });
 
 describe('the fast path (needles) against csv-parse', () => {
