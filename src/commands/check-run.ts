@@ -3,12 +3,11 @@ import type { Catalogue } from '../catalogue/schema.js';
 import { expectationTracker, headerFindings, ingestFindings, judgementFindings, rowFindings, snapshotTracker, type Expectation } from '../compute/check.js';
 import type { CheckEnvelope, Finding } from '../compute/check-schema.js';
 import { profilesFor } from '../compute/indicator-profile.js';
-import { indexRows } from '../compute/judgements.js';
+import { mergeAndIndexRows } from '../compute/judgements.js';
 import type { Snapshot } from '../compute/snapshot-schema.js';
 import { verifyJudgements } from '../compute/verify.js';
 import { EXIT } from '../exit-codes.js';
 import { UsageError } from '../errors.js';
-import { mergeExtracts } from '../ingest/merge.js';
 import { readExtract, type InputSummary } from '../ingest/read-extract.js';
 import type { IndicatorRow } from '../ingest/row.js';
 import { loadCatalogue } from '../io/load-catalogue.js';
@@ -89,10 +88,10 @@ async function checkStreaming(
   let duplicates = 0;
   const flush = (): void => {
     if (block.length === 0) return;
-    const tally = { rows: block, summary: { rows_duplicate: 0, rows_used: block.length } };
-    const merged = mergeExtracts([tally]);
-    duplicates += tally.summary.rows_duplicate;
-    const index = indexRows(merged.rows);
+    const merged = mergeAndIndexRows(block);
+    block = [];
+    duplicates += merged.duplicates;
+    const index = merged.index;
     const profileOf = profilesFor(merged.rows, catalogue, ctx.knowledge, index);
     list.add(ingestFindings(merged.diagnostics));
     list.add(rowFindings(merged.rows, profileOf));
@@ -104,7 +103,6 @@ async function checkStreaming(
     snapshot?.add(merged.rows);
     expected?.add(merged.rows);
     done.add(current!);
-    block = [];
   };
   const shown = progress ? progressOn(io.stderr, file) : null;
   const extract = await readExtract(file, {

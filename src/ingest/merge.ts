@@ -13,6 +13,16 @@ function sameFigures(a: IndicatorRow, b: IndicatorRow): boolean {
   return FIGURES.every((f) => a[f] === b[f]);
 }
 
+/** The warning for a data point listed again with other figures (the first is used); null when the figures are the same. */
+export function repeatConflict(first: IndicatorRow, row: IndicatorRow): Diagnostic | null {
+  if (sameFigures(first, row)) return null;
+  const differs = FIGURES.filter((f) => first[f] !== row[f]).map((f) => `${f} ${first[f]} vs ${row[f]}`).join(', ');
+  return {
+    code: 'row/duplicate-conflict', severity: 'warning', file: row.file, line: row.line, column: null,
+    message: `indicator ${row.indicatorId}, ${row.areaCode}, ${row.sex}, ${row.age}, ${row.period.label} is also at ${first.file}:${first.line} with other figures (${differs}); the first is used`,
+  };
+}
+
 /**
  * Merges the rows of several extracts (or one). A data point listed twice with the same figures
  * — as real profile extracts list each unitary authority under both the county and the district
@@ -32,13 +42,8 @@ export function mergeExtracts(extracts: { rows: IndicatorRow[]; summary: Pick<Ex
       }
       extract.summary.rows_duplicate++;
       extract.summary.rows_used--;
-      if (!sameFigures(first, row)) {
-        const differs = FIGURES.filter((f) => first[f] !== row[f]).map((f) => `${f} ${first[f]} vs ${row[f]}`).join(', ');
-        diagnostics.push({
-          code: 'row/duplicate-conflict', severity: 'warning', file: row.file, line: row.line, column: null,
-          message: `indicator ${row.indicatorId}, ${row.areaCode}, ${row.sex}, ${row.age}, ${row.period.label} is also at ${first.file}:${first.line} with other figures (${differs}); the first is used`,
-        });
-      }
+      const conflict = repeatConflict(first, row);
+      if (conflict) diagnostics.push(conflict);
     }
   }
   return { rows: [...seen.values()], diagnostics };

@@ -1,0 +1,47 @@
+import { Readable } from 'node:stream';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { indexRows, mergeAndIndexRows } from '../../src/compute/judgements.js';
+import { mergeExtracts } from '../../src/ingest/merge.js';
+import { readExtract } from '../../src/ingest/read-extract.js';
+import type { IndicatorRow } from '../../src/ingest/row.js';
+import { ENGLAND_CODE } from '../../src/normalise/area.js';
+import { seededUniform } from '../../src/stats/index.js';
+import { ROOT } from '../helpers/shared.js';
+
+describe('mergeAndIndexRows', () => {
+  it('property: the same rows, duplicates, warnings and index as mergeExtracts then indexRows, on the real sample with points repeated', async () => {
+    const { rows } = await readExtract(join(ROOT, 'fixtures', 'luton.csv'), { stdin: Readable.from([]) });
+    const rand = seededUniform(11);
+    for (let k = 0; k < 5; k++) {
+      const input: IndicatorRow[] = [];
+      for (const r of rows) {
+        input.push(r);
+        const u = rand();
+        // Listed again (as a unitary authority under two area types), with other figures, or with
+        // the same period label but another sortable (a different point).
+        if (u < 0.05) input.push({ ...r, line: r.line + 100_000 });
+        else if (u < 0.07) input.push({ ...r, line: r.line + 100_000, value: (r.value ?? 0) + 1 });
+        else if (u < 0.08) input.push({ ...r, line: r.line + 100_000, period: { ...r.period, sortable: r.period.sortable + 1 } });
+      }
+      // Repeats later in the block, not only next to the first.
+      const shuffled = input.map((r) => [rand(), r] as const).sort((a, b) => a[0] - b[0]).map(([, r]) => r);
+      const tally = { rows: shuffled, summary: { rows_duplicate: 0, rows_used: shuffled.length } };
+      const merged = mergeExtracts([tally]);
+      const index = indexRows(merged.rows);
+      const fused = mergeAndIndexRows(shuffled);
+      expect(fused.rows.length).toBe(merged.rows.length);
+      fused.rows.forEach((r, i) => expect(r).toBe(merged.rows[i]));
+      expect(fused.duplicates).toBe(tally.summary.rows_duplicate);
+      expect(fused.duplicates).toBeGreaterThan(0);
+      expect(fused.diagnostics).toEqual(merged.diagnostics);
+      expect(fused.diagnostics.length).toBeGreaterThan(0);
+      expect([...fused.index.series.keys()]).toEqual([...index.series.keys()]);
+      for (const r of merged.rows) {
+        expect(fused.index.at(r, ENGLAND_CODE)).toBe(index.at(r, ENGLAND_CODE));
+        expect(fused.index.at(r, r.parentCode)).toBe(index.at(r, r.parentCode));
+        expect(fused.index.seriesOf(r)).toEqual(index.seriesOf(r));
+      }
+    }
+  });
+});
