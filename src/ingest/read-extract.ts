@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
+import { stat } from 'node:fs/promises';
 import type { Diagnostic } from '../diagnostics.js';
 import { InputError } from '../errors.js';
 import { openInput } from '../io/open-input.js';
-import { FallBack, needleRecords, type NeedleStats } from '../io/needle-reader.js';
+import { FallBack, needleRecords, PARALLEL_MIN, type NeedleStats } from '../io/needle-reader.js';
 import { csvParseReader, type CsvRecord, type RecordReader } from '../io/read-records.js';
 import type { SourceSpec } from '../config/schema.js';
 import { adapterFor, type Adapter, type Resolvers } from './adapt.js';
+import { canReadInWorker, readInWorker } from './read-in-worker.js';
 import { EXPECTED_COLUMNS, matchHeader, type Field, type HeaderMatch } from './headers.js';
 import type { IndicatorRow } from './row.js';
 import type { RawRow } from './row-schema.js';
@@ -59,6 +61,11 @@ export interface ReadOptions {
   progress?: (bytes: number, total: number) => void;
   /** With a sink: forget the rows given so far, the file is read again from its start (a fall-back). */
   restart?: () => void;
+  /**
+   * With a sink and no filter, a file of at least this many bytes (default 64 MB) is read and
+   * validated on a second thread while the sink works on this one (read-in-worker.ts).
+   */
+  parallelMin?: number;
   /** A local table's description from the config; Fingertips' columns otherwise. */
   source?: SourceSpec | null;
   resolve?: Resolvers;
@@ -75,6 +82,8 @@ export async function readExtract(path: string, options: ReadOptions): Promise<E
   // of the areas asked for); gzip, UTF-16, invalid UTF-8 or malformed quoting fall back to csv-parse.
   const needles = options.needles && options.needles.length > 0 && !options.digest ? options.needles : null;
   if (path !== '-' && !options.reader) {
+    const size = await stat(path).then((s) => s.size, () => 0);
+    if (canReadInWorker(path, options, size, options.parallelMin ?? PARALLEL_MIN)) return readInWorker(path, options);
     const stats: NeedleStats = { records: 0, yielded: 0, bytes: 0 };
     const hash = options.digest ? createHash('sha256') : null;
     const records = needles

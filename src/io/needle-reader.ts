@@ -31,6 +31,9 @@ export const PARALLEL_MIN = 64 << 20;
  */
 const MAIN_SHARE = 0.42;
 
+/** Block size of a whole-file read: it decodes every record, so the scan is not its cost, and small blocks keep memory down. */
+const EVERY_CHUNK = 2 << 20;
+
 const WORKER = new URL('./needle-worker.js', import.meta.url);
 
 /** A record found; malformed quoting sends the whole file to csv-parse, whose recovery is the reference. */
@@ -142,7 +145,7 @@ export async function* needleRecords(
     };
     const range = newRangeStats();
     let header = true;
-    for await (const hit of scanRange(fh, from, mid, wanted, { header: true, final: mid === fileSize, column, areas, every: options.every, onBlock, hash: options.hash, chunk: options.limit !== undefined ? 1 << 20 : undefined }, range)) {
+    for await (const hit of scanRange(fh, from, mid, wanted, { header: true, final: mid === fileSize, column, areas, every: options.every, onBlock, hash: options.hash, chunk: options.limit !== undefined ? 1 << 20 : options.every ? EVERY_CHUNK : undefined }, range)) {
       if (header) header = false;
       else stats.yielded++;
       yield toRecord(hit);

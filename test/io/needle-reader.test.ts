@@ -8,22 +8,12 @@ import { readExtract } from '../../src/ingest/read-extract.js';
 import { csvParseReader } from '../../src/io/read-records.js';
 import { needleRecords, splitRecord, type NeedleStats } from '../../src/io/needle-reader.js';
 import { seededUniform } from '../../src/stats/index.js';
+import { randomFingertipsFile } from '../helpers/random-csv.js';
 import { HEADER_27, row27, scratch } from '../helpers/temp.js';
 
 const rand = seededUniform(99);
 const pick = <T>(xs: T[]): T => xs[Math.floor(rand() * xs.length)]!;
-const NAMES = ['Life expectancy', 'Children in low income families (under 16s), %', 'The "5-a-day" measure', 'Two\nlines', 'A, B and "C"\r\nthree', 'Plain'];
-const AREAS = [['E06000032', 'Luton'], ['E06000033', 'Southend-on-Sea'], ['E92000001', 'England'], ['E12000006', 'East of England'], ['E06000034', 'Bristol, City of']];
-
-function randomFile(n: number, crlf: boolean, bom: boolean): string {
-  const lines = [HEADER_27];
-  for (let i = 0; i < n; i++) {
-    const [area, areaName] = pick(AREAS);
-    lines.push(row27({ id: String(90000 + Math.floor(rand() * 5)), name: pick(NAMES), area, areaName, period: String(2010 + Math.floor(rand() * 10)), value: (rand() * 100).toFixed(3), note: rand() < 0.1 ? 'a "note", with commas' : '' }));
-    if (rand() < 0.05) lines.push('');
-  }
-  return (bom ? '\uFEFF' : '') + lines.join(crlf ? '\r\n' : '\n') + (rand() < 0.5 ? (crlf ? '\r\n' : '\n') : '');
-}
+const randomFile = (n: number, crlf: boolean, bom: boolean): string => randomFingertipsFile(rand, n, crlf, bom);
 
 describe('splitRecord', () => {
   it.each([

@@ -1,0 +1,71 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker, isMainThread } from 'node:worker_threads';
+import { InputError } from '../errors.js';
+import type { IngestJob, IngestMessage } from './ingest-worker.js';
+import type { Extract, ReadOptions } from './read-extract.js';
+import { rowDecoder } from './row-codec.js';
+
+const WORKER = new URL('./ingest-worker.js', import.meta.url);
+
+/**
+ * Whether a whole-file read with a sink can run on a second thread: from the main thread, a file
+ * (not stdin, no custom reader) of Fingertips' columns (no config source, whose resolvers are
+ * functions), every row wanted (no filter), and the built worker present (tests run the sources).
+ */
+export function canReadInWorker(path: string, options: ReadOptions, size: number, min: number): boolean {
+  return isMainThread && path !== '-' && !options.reader && !!options.sink && !options.keep && !options.source && !options.needles?.length && size >= min && existsSync(fileURLToPath(WORKER));
+}
+
+/**
+ * readExtract on a second thread: the worker reads, validates and packs the rows (row-codec), this
+ * thread unpacks them and gives them to the sink in file order, so the two halves of the work —
+ * reading and whatever the sink does — run at once. The worker stays at most a few batches ahead.
+ * The result (summary, diagnostics, digest) is the worker's readExtract's; a fall-back to csv-parse
+ * after rows were given calls `restart` here, as it would on one thread.
+ */
+export async function readInWorker(path: string, options: ReadOptions, batchRows?: number): Promise<Extract> {
+  const taken = new SharedArrayBuffer(4);
+  const counter = new Int32Array(taken);
+  const job: IngestJob = { path, digest: !!options.digest, restart: !!options.restart, taken, batchRows };
+  // Its garbage is short-lived (record text, raw cells): a small young generation keeps its memory down.
+  const worker = new Worker(WORKER, { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: 4 } });
+  const decode = rowDecoder(path);
+  const sink = options.sink!;
+  try {
+    return await new Promise<Extract>((resolve, reject) => {
+      worker.on('message', (m: IngestMessage) => {
+        try {
+          switch (m.kind) {
+            case 'rows':
+              decode(m.batch, sink);
+              Atomics.add(counter, 0, 1);
+              Atomics.notify(counter, 0);
+              break;
+            case 'progress':
+              options.progress?.(m.bytes, m.total);
+              break;
+            case 'restart':
+              options.restart!();
+              break;
+            case 'done':
+              resolve(m.extract);
+              break;
+            case 'error':
+              reject(m.input ? new InputError(m.message, m.hint) : new Error(m.message));
+              break;
+          }
+        } catch (e) {
+          reject(e);
+        }
+      });
+      worker.on('error', reject);
+      worker.on('exit', (code) => reject(new Error(`the reading thread stopped (exit ${code})`)));
+    });
+  } finally {
+    // A worker waiting for room (after the sink threw) is let go before it is stopped.
+    Atomics.store(counter, 0, 1 << 30);
+    Atomics.notify(counter, 0);
+    await worker.terminate();
+  }
+}
