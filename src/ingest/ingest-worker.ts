@@ -22,8 +22,8 @@ export type IngestMessage =
   | { kind: 'done'; extract: Extract }
   | { kind: 'error'; input: boolean; message: string; hint?: string };
 
-/** Batches posted and not yet taken: about 2 MB of rows, so the main thread's queue stays small. */
-const WINDOW = 4;
+/** Batches posted and not yet taken (~9 MB): room to read on while the main thread verifies an indicator, and no more. */
+const WINDOW = 16;
 
 const job = workerData as IngestJob;
 const taken = new Int32Array(job.taken);

@@ -20,7 +20,7 @@ export function canReadInWorker(path: string, options: ReadOptions, size: number
 /**
  * readExtract on a second thread: the worker reads, validates and packs the rows (row-codec), this
  * thread unpacks them and gives them to the sink in file order, so the two halves of the work —
- * reading and whatever the sink does — run at once. The worker stays at most a few batches ahead.
+ * reading and whatever the sink does — run at once. The worker stays at most 16 batches ahead.
  * The result (summary, diagnostics, digest) is the worker's readExtract's; a fall-back to csv-parse
  * after rows were given calls `restart` here, as it would on one thread.
  */
