@@ -40,6 +40,8 @@ export function rowEncoder(size = 4096, tableLimit = 200_000): { add: (row: Indi
   let strings = new Map<string, number>();
   let periods = new Map<TimePeriod, number>();
   let batch: RowBatch;
+  const lastText: (string | null | undefined)[] = TEXT.map(() => undefined);
+  const lastId = TEXT.map(() => -1);
   const fresh = (): void => {
     batch = { rows: 0, reset: false, strings: [], periods: [], ints: new Int32Array(size * INTS), numbers: new Float64Array(size * NUMBER.length) };
   };
@@ -59,6 +61,7 @@ export function rowEncoder(size = 4096, tableLimit = 200_000): { add: (row: Indi
       if (batch.rows === 0 && strings.size >= tableLimit) {
         strings = new Map();
         periods = new Map();
+        lastText.fill(undefined);
         batch.reset = true;
       }
       let period = periods.get(row.period);
@@ -71,7 +74,15 @@ export function rowEncoder(size = 4096, tableLimit = 200_000): { add: (row: Indi
       const ints = batch.ints;
       ints[at++] = row.line;
       ints[at++] = period;
-      for (const field of TEXT) ints[at++] = idOf(row[field]);
+      for (let f = 0; f < TEXT.length; f++) {
+        // Consecutive rows mostly repeat a field (the same string, from the validator's memo).
+        const s = row[TEXT[f]!];
+        if (s !== lastText[f]) {
+          lastText[f] = s;
+          lastId[f] = idOf(s);
+        }
+        ints[at++] = lastId[f]!;
+      }
       let n = batch.rows * NUMBER.length;
       for (const field of NUMBER) batch.numbers[n++] = row[field] ?? NaN;
       batch.rows++;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { cleanNote, cleanText, parseNumber } from '../../src/normalise/values.js';
 import { normaliseComparison, normaliseTrend } from '../../src/normalise/labels.js';
 import { geographyLevel } from '../../src/normalise/area.js';
+import { seededUniform } from '../../src/stats/index.js';
 
 describe('parseNumber', () => {
   it.each([
@@ -19,8 +20,17 @@ describe('parseNumber', () => {
     expect(parseNumber(raw)).toEqual({ ok: true, value: null, missing: reason });
   });
 
-  it.each(['12a', '1,23', '0x10', 'Infinity', 'twelve', '1.2.3'])('%j is not a number', (raw) => {
+  it.each(['12a', '1,23', '0x10', 'Infinity', 'twelve', '1.2.3', '.', '+', '-.', '1-'])('%j is not a number', (raw) => {
     expect(parseNumber(raw)).toEqual({ ok: false });
+  });
+
+  it('property: the one-pass path for plain decimals gives what the full path does (a leading space takes the full path)', () => {
+    const rand = seededUniform(3);
+    const chars = '0123456789..--++e ,';
+    for (let k = 0; k < 20_000; k++) {
+      const raw = Array.from({ length: Math.floor(rand() * 7) }, () => chars[Math.floor(rand() * chars.length)]).join('');
+      expect(parseNumber(raw), JSON.stringify(raw)).toEqual(parseNumber(` ${raw}`));
+    }
   });
 });
 
