@@ -42,12 +42,10 @@ export function inferComparisonMethod(
     const bench = englandOf(r);
     if (!bench || bench.value === null || r.value === null) continue;
     checked++;
+    const area = { value: r.value, lower95: r.lower95, upper95: r.upper95, lower998: r.lower998, upper998: r.upper998, denominator: r.denominator };
+    const benchmark = { value: bench.value, lower95: bench.lower95, upper95: bench.upper95 };
     candidates.forEach((c, i) => {
-      const { label } = compareWithBenchmark({
-        method: c.method, confidence: c.confidence, polarity, unit: multiplier ?? undefined,
-        area: { value: r.value, lower95: r.lower95, upper95: r.upper95, lower998: r.lower998, upper998: r.upper998, denominator: r.denominator },
-        benchmark: { value: bench.value, lower95: bench.lower95, upper95: bench.upper95 },
-      });
+      const { label } = compareWithBenchmark({ method: c.method, confidence: c.confidence, polarity, unit: multiplier ?? undefined, area, benchmark });
       if (label === r.comparedToEngland) scores[i]!++;
     });
   }
