@@ -74,78 +74,64 @@ export async function* scanRange(
     } else data = Buffer.concat([carried, buffer.subarray(ROOM, ROOM + bytesRead)]);
     if (!last) pending = readInto(buffers[1 - which]!);
     const eof = last && options.final;
-    // Record ends: newlines outside quotes.
-    const ends: number[] = [];
-    /** Newlines in the block up to and including each record's end. */
-    const linesTo: number[] = [];
+    // Record ends are newlines outside quotes; each record is tested as its end is found, and the
+    // wanted ones noted as (start, stop, newlines before it) for decoding once the block is checked.
+    const found: number[] = [];
+    let records = 0;
+    let start = 0;
+    let newlines = 0;
+    let linesBefore = 0;
+    const next = options.every || areaOf ? [] : needles.map((needle) => data.indexOf(needle));
+    const wanted = (end: number): boolean => {
+      if (options.every) return true;
+      if (areaOf) return areaOf(data, start, end);
+      let hit = false;
+      for (let j = 0; j < needles.length; j++) {
+        let p = next[j]!;
+        if (p >= 0 && p < end) hit = true;
+        while (p >= 0 && p < end) p = data.indexOf(needles[j]!, p + needles[j]!.length);
+        next[j] = p;
+      }
+      return hit;
+    };
+    const recordEnd = (end: number): void => {
+      const stop = end > start && data[end - 1] === 13 ? end - 1 : end;
+      if (stop > start) {
+        if (header) {
+          header = false;
+          found.push(start, stop, linesBefore);
+        } else {
+          records++;
+          if (wanted(end)) found.push(start, stop, linesBefore);
+        }
+      }
+      start = end + 1;
+      linesBefore = newlines;
+    };
     let inQuote = false;
     let nextQuote = data.indexOf(34);
-    let lastEnd = -1;
-    let newlines = 0;
     for (let nl = data.indexOf(10); nl >= 0; nl = data.indexOf(10, nl + 1)) {
       newlines++;
       while (nextQuote >= 0 && nextQuote < nl) {
         inQuote = !inQuote;
         nextQuote = data.indexOf(34, nextQuote + 1);
       }
-      if (!inQuote) {
-        ends.push(nl);
-        linesTo.push(newlines);
-        lastEnd = nl;
-      }
+      if (!inQuote) recordEnd(nl);
     }
     if (eof) {
       // Quotes after the last record end decide whether the file ends inside a quoted field.
       let open = false;
-      for (let q = data.indexOf(34, lastEnd + 1); q >= 0; q = data.indexOf(34, q + 1)) open = !open;
+      for (let q = data.indexOf(34, start); q >= 0; q = data.indexOf(34, q + 1)) open = !open;
       if (open) throw new FallBack('unbalanced quotes');
-      if (lastEnd < data.length - 1) {
-        ends.push(data.length);
-        linesTo.push(newlines);
-      }
+      if (start < data.length) recordEnd(data.length);
     }
-    const complete = ends.length ? ends[ends.length - 1]! : -1;
-    if (!isUtf8(data.subarray(0, complete + 1))) throw new FallBack('not UTF-8');
+    if (!isUtf8(data.subarray(0, start))) throw new FallBack('not UTF-8');
     options.onBlock?.(position);
-    // Records that hold a needle (in the given column, when there is one).
-    const hit = new Uint8Array(ends.length);
-    if (options.every) hit.fill(1);
-    else if (areaOf) {
-      let start = 0;
-      for (let k = 0; k < ends.length; k++) {
-        if (areaOf(data, start, ends[k]!)) hit[k] = 1;
-        start = ends[k]! + 1;
-      }
-    } else {
-      for (const needle of needles) {
-        for (let p = data.indexOf(needle); p >= 0 && p < complete; p = data.indexOf(needle, p + needle.length)) {
-          let lo = 0;
-          let hi = ends.length - 1;
-          while (lo < hi) {
-            const mid = (lo + hi) >> 1;
-            if (ends[mid]! < p) lo = mid + 1;
-            else hi = mid;
-          }
-          hit[lo] = 1;
-        }
-      }
+    for (let k = 0; k < found.length; k += 3) {
+      yield { line: 1 + stats.newlines + found[k + 2]!, text: data.toString('utf8', found[k]!, found[k + 1]!) };
     }
-    let start = 0;
-    for (let k = 0; k < ends.length; k++) {
-      const end = ends[k]!;
-      const stop = end > start && data[end - 1] === 13 ? end - 1 : end;
-      if (stop > start) {
-        if (header) {
-          header = false;
-          yield { line: 1 + stats.newlines + (k === 0 ? 0 : linesTo[k - 1]!), text: data.toString('utf8', start, stop) };
-        } else {
-          stats.records++;
-          if (hit[k]) yield { line: 1 + stats.newlines + (k === 0 ? 0 : linesTo[k - 1]!), text: data.toString('utf8', start, stop) };
-        }
-      }
-      start = end + 1;
-    }
-    if (ends.length) stats.newlines += linesTo[ends.length - 1]!;
+    stats.records += records;
+    stats.newlines += linesBefore;
     carried = start < data.length ? data.subarray(start) : Buffer.alloc(0);
     if (last) {
       stats.carried = carried;
