@@ -83,7 +83,7 @@ export async function readExtract(path: string, options: ReadOptions): Promise<E
   const needles = options.needles && options.needles.length > 0 && !options.digest ? options.needles : null;
   if (path !== '-' && !options.reader) {
     const size = await stat(path).then((s) => s.size, () => 0);
-    if (canReadInWorker(path, options, size, options.parallelMin ?? PARALLEL_MIN)) return readInWorker(path, options);
+    if (canReadInWorker(path, options, size, options.parallelMin ?? PARALLEL_MIN)) return readInWorker(path, options, () => readExtract(path, { ...options, parallelMin: Infinity }));
     const stats: NeedleStats = { records: 0, yielded: 0, bytes: 0 };
     const hash = options.digest ? createHash('sha256') : null;
     const records = needles

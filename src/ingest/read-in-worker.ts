@@ -22,9 +22,11 @@ export function canReadInWorker(path: string, options: ReadOptions, size: number
  * thread unpacks them and gives them to the sink in file order, so the two halves of the work —
  * reading and whatever the sink does — run at once. The worker stays at most 16 batches ahead.
  * The result (summary, diagnostics, digest) is the worker's readExtract's; a fall-back to csv-parse
- * after rows were given calls `restart` here, as it would on one thread.
+ * after rows were given calls `restart` here, as it would on one thread. If the thread cannot run
+ * (it cannot start, or stops), the file is read by `oneThread` instead (after `restart`, when rows
+ * were given).
  */
-export async function readInWorker(path: string, options: ReadOptions, batchRows?: number): Promise<Extract> {
+export async function readInWorker(path: string, options: ReadOptions, oneThread: () => Promise<Extract>, batchRows?: number): Promise<Extract> {
   const taken = new SharedArrayBuffer(4);
   const counter = new Int32Array(taken);
   const job: IngestJob = { path, digest: !!options.digest, restart: !!options.restart, taken, batchRows };
@@ -32,13 +34,36 @@ export async function readInWorker(path: string, options: ReadOptions, batchRows
   const worker = new Worker(WORKER, { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: 4 } });
   const decode = rowDecoder(path);
   const sink = options.sink!;
+  let given = 0;
   try {
     return await new Promise<Extract>((resolve, reject) => {
+      let settled = false;
+      const settle = (f: () => void): void => {
+        if (settled) return;
+        settled = true;
+        f();
+      };
+      const stopped = (reason: string): void =>
+        settle(() => {
+          if (given > 0 && !options.restart) {
+            reject(new InputError(`${path}: the reading thread stopped after ${given} rows (${reason})`, 'read the file from standard input (-) instead'));
+            return;
+          }
+          try {
+            if (given > 0) options.restart!();
+          } catch (e) {
+            reject(e);
+            return;
+          }
+          oneThread().then(resolve, reject);
+        });
       worker.on('message', (m: IngestMessage) => {
+        if (settled) return;
         try {
           switch (m.kind) {
             case 'rows':
               decode(m.batch, sink);
+              given += m.batch.rows;
               Atomics.add(counter, 0, 1);
               Atomics.notify(counter, 0);
               break;
@@ -47,20 +72,21 @@ export async function readInWorker(path: string, options: ReadOptions, batchRows
               break;
             case 'restart':
               options.restart!();
+              given = 0;
               break;
             case 'done':
-              resolve(m.extract);
+              settle(() => resolve(m.extract));
               break;
             case 'error':
-              reject(m.input ? new InputError(m.message, m.hint) : new Error(m.message));
+              settle(() => reject(m.input ? new InputError(m.message, m.hint) : new Error(m.message)));
               break;
           }
         } catch (e) {
-          reject(e);
+          settle(() => reject(e));
         }
       });
-      worker.on('error', reject);
-      worker.on('exit', (code) => reject(new Error(`the reading thread stopped (exit ${code})`)));
+      worker.on('error', (e) => stopped(e.message));
+      worker.on('exit', (code) => stopped(`exit ${code}`));
     });
   } finally {
     // A worker waiting for room (after the sink threw) is let go before it is stopped.

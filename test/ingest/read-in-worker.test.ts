@@ -1,4 +1,5 @@
 /* Reading on a second thread (the built worker) against reading on this one: the same rows, counts, diagnostics and digest. */
+import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -28,7 +29,7 @@ async function readWith(file: string, worker: boolean, options: Partial<ReadOpti
     restart: options.restart === undefined ? () => { restarts++; rows = []; } : options.restart,
   };
   if (worker) expect(canReadInWorker(file, opts, 1, 0)).toBe(true);
-  const extract = worker ? await readInWorker(file, opts, batchRows) : await readExtract(file, opts);
+  const extract = worker ? await readInWorker(file, opts, () => readExtract(file, opts), batchRows) : await readExtract(file, opts);
   return { rows, restarts, summary: extract.summary, diagnostics: extract.diagnostics, digest: extract.digest };
 }
 
@@ -63,7 +64,7 @@ describe('readInWorker', () => {
     // Without a restart, both say the same thing.
     const opts = { stdin, sink: () => {} };
     const a = await readExtract(file, opts).catch((e: Error) => `${e.name}: ${e.message}`);
-    const b = await readInWorker(file, opts, 16).catch((e: Error) => `${e.name}: ${e.message}`);
+    const b = await readInWorker(file, opts, () => readExtract(file, opts), 16).catch((e: Error) => `${e.name}: ${e.message}`);
     expect(b).toEqual(a);
     expect(String(a)).toMatch(/^InputError: .*gave up after \d+ rows/);
   });
@@ -73,9 +74,24 @@ describe('readInWorker', () => {
     for (const file of [join(dir, 'empty.csv'), join(dir, 'missing.csv')]) {
       const opts = { stdin, sink: () => {} };
       const a = await readExtract(file, opts).catch((e: Error) => `${e.name}: ${e.message}`);
-      const b = await readInWorker(file, opts).catch((e: Error) => `${e.name}: ${e.message}`);
+      const b = await readInWorker(file, opts, () => readExtract(file, opts)).catch((e: Error) => `${e.name}: ${e.message}`);
       expect(b).toEqual(a);
       expect(String(a)).toMatch(/^InputError: /);
     }
+  });
+
+  it('reads on one thread when the second cannot start (node -e with --input-type, which workers inherit and refuse)', async () => {
+    const text = randomFingertipsFile(seededUniform(8), 300, false, false);
+    const dir = scratch({ 'x.csv': text });
+    const file = join(dir, 'x.csv');
+    const script = `import { Readable } from 'node:stream';
+      import { readExtract } from ${JSON.stringify(new URL('../../dist/ingest/read-extract.js', import.meta.url).href)};
+      let rows = 0;
+      const e = await readExtract(${JSON.stringify(file)}, { stdin: Readable.from([]), sink: () => rows++, parallelMin: 0 });
+      console.log(JSON.stringify({ rows, summary: e.summary }));`;
+    const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(child.stderr).toBe('');
+    const one = await readWith(file, false);
+    expect(JSON.parse(child.stdout)).toEqual({ rows: one.rows.length, summary: one.summary });
   });
 });
