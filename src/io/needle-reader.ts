@@ -63,14 +63,23 @@ async function headerColumn(fh: FileHandle, from: number, pick: (header: string[
   return fields ? pick(fields) : -1;
 }
 
-/** The worker's messages in order, as an async iterable; errors and a failed exit become FallBack. */
-function startWorker(job: WorkerJob, onProgress: (bytes: number) => void): { worker: Worker; messages: () => AsyncGenerator<WorkerMessage> } {
+/**
+ * The worker's messages in order, as an async iterable; errors and a failed exit become FallBack.
+ * `silent` waits for its first word and says whether it stopped without one (it never ran).
+ */
+function startWorker(job: WorkerJob, onProgress: (bytes: number) => void): { worker: Worker; messages: () => AsyncGenerator<WorkerMessage>; silent: () => Promise<boolean> } {
   const worker = new Worker(WORKER, { workerData: job });
   const queue: (WorkerMessage | Error)[] = [];
+  let heard = false;
   let wake: (() => void) | null = null;
+  const waitForMore = async (): Promise<void> => {
+    await new Promise<void>((resolve) => (wake = resolve));
+    wake = null;
+  };
   const push = (m: WorkerMessage | Error): void => {
-    if (!(m instanceof Error) && m.kind === 'progress') return onProgress(m.bytes);
-    queue.push(m);
+    if (!(m instanceof Error)) heard = true;
+    if (!(m instanceof Error) && m.kind === 'progress') onProgress(m.bytes);
+    else queue.push(m);
     wake?.();
   };
   worker.on('message', push);
@@ -83,11 +92,14 @@ function startWorker(job: WorkerJob, onProgress: (bytes: number) => void): { wor
         if (m instanceof Error) throw new FallBack(m.message);
         yield m;
       }
-      await new Promise<void>((resolve) => (wake = resolve));
-      wake = null;
+      await waitForMore();
     }
   }
-  return { worker, messages };
+  const silent = async (): Promise<boolean> => {
+    while (!heard && queue.length === 0) await waitForMore();
+    return !heard;
+  };
+  return { worker, messages, silent };
 }
 
 /**
@@ -150,8 +162,9 @@ export async function* needleRecords(
       else stats.yielded++;
       yield toRecord(hit);
     }
-    if (helper && range.carried.length > 0) {
-      // The middle fell inside a quoted field: the worker started mid-record. Scan on alone.
+    if (helper && (range.carried.length > 0 || (await helper.silent()))) {
+      // The middle fell inside a quoted field (the worker started mid-record), or the worker never
+      // ran (a worker refuses some of node's flags, which it inherits): scan on alone.
       await helper.worker.terminate();
       helper = null;
       for await (const hit of scanRange(fh, mid, size, wanted, { header: false, final: true, prefix: range.carried, column, areas, every: options.every, onBlock }, range)) {

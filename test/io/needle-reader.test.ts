@@ -1,4 +1,5 @@
 /* The fast reading path against a plain csv-parse parse, on random valid files (quoted newlines included). */
+import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -106,6 +107,24 @@ describe('the fast path (needles) against csv-parse', () => {
       expect(two.stats).toEqual(one.stats);
       expect(one.stats.yielded).toBeGreaterThan(10);
     }
+  });
+
+  it('scans on alone when the worker never runs (node -e with --input-type, which workers inherit and refuse)', async () => {
+    const text = randomFingertipsFile(seededUniform(4), 400, false, false);
+    const dir = scratch({ 'x.csv': text });
+    const file = join(dir, 'x.csv');
+    const script = `import { needleRecords } from ${JSON.stringify(new URL('../../dist/io/needle-reader.js', import.meta.url).href)};
+      const stats = { records: 0, yielded: 0, bytes: 0 };
+      const out = [];
+      for await (const r of needleRecords(${JSON.stringify(file)}, ['E06000032'], stats, { parallelMin: 0 })) out.push(r);
+      console.log(JSON.stringify({ out, stats }));`;
+    const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(child.stderr).toBe('');
+    const stats: NeedleStats = { records: 0, yielded: 0, bytes: 0 };
+    const out: { line: number; fields: string[] }[] = [];
+    for await (const r of needleRecords(file, ['E06000032'], stats)) out.push(r);
+    expect(JSON.parse(child.stdout)).toEqual({ out, stats });
+    expect(stats.yielded).toBeGreaterThan(10);
   });
 
   it('property: the whole-file scan (every record) gives readExtract the rows, counts and digest csv-parse does', async () => {
