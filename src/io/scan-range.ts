@@ -88,7 +88,7 @@ export async function* scanRange(
       let hit = false;
       for (let j = 0; j < needles.length; j++) {
         let p = next[j]!;
-        if (p >= 0 && p < end) hit = true;
+        if (p >= start && p < end) hit = true;
         while (p >= 0 && p < end) p = data.indexOf(needles[j]!, p + needles[j]!.length);
         next[j] = p;
       }

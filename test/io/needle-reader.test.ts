@@ -109,6 +109,15 @@ describe('the fast path (needles) against csv-parse', () => {
     }
   });
 
+  it('does not count a needle in the header against the first record', async () => {
+    const dir = scratch({ 'x.csv': `${HEADER_27},Note on E06000032\n${row27({ area: 'E06000033', areaName: 'Southend-on-Sea' })}\n${row27({ value: '1' })}\n` });
+    const stats: NeedleStats = { records: 0, yielded: 0, bytes: 0 };
+    const out: { line: number; fields: string[] }[] = [];
+    for await (const r of needleRecords(join(dir, 'x.csv'), ['E06000032'], stats)) out.push(r);
+    expect(out.map((r) => r.line)).toEqual([1, 3]);
+    expect(stats).toMatchObject({ records: 2, yielded: 1 });
+  });
+
   it('scans on alone when the worker never runs (node -e with --input-type, which workers inherit and refuse)', async () => {
     const text = randomFingertipsFile(seededUniform(4), 400, false, false);
     const dir = scratch({ 'x.csv': text });
