@@ -7,6 +7,7 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { readExtract, type ReadOptions } from '../../src/ingest/read-extract.js';
 import type { IndicatorRow } from '../../src/ingest/row.js';
+import { csvParseReader } from '../../src/io/read-records.js';
 import { seededUniform } from '../../src/stats/index.js';
 import { randomFingertipsFile } from '../helpers/random-csv.js';
 import { HEADER_27, row27, scratch } from '../helpers/temp.js';
@@ -34,7 +35,7 @@ async function readWith(file: string, worker: boolean, options: Partial<ReadOpti
 }
 
 describe('readInWorker', () => {
-  it('property: on random files (quoted newlines, CRLF, BOM, blank lines, bad cells, gzip) gives what reading on one thread gives', async () => {
+  it('property: on random files (quoted newlines, CRLF, BOM, blank lines, bad cells, gzip) gives what reading on one thread and csv-parse give', async () => {
     const rand = seededUniform(5);
     for (let k = 0; k < 10; k++) {
       const dir = scratch({});
@@ -45,6 +46,8 @@ describe('readInWorker', () => {
       const one = await readWith(file, false);
       const two = await readWith(file, true, {}, 1 + Math.floor(rand() * 40));
       expect(two).toEqual(one);
+      // And csv-parse, the reference every fast path answers to.
+      expect(two).toEqual(await readWith(file, false, { reader: csvParseReader }));
       expect(one.rows.length).toBeGreaterThan(100);
       if (k < 4) expect(one.diagnostics.length).toBeGreaterThan(0);
     }
