@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import { outputOption, withColorOptions, withDataOptions } from './options.js';
+import { formatOption, outputOption, withColorOptions, withDataOptions } from './options.js';
 import type { Io } from './io.js';
 import type { run } from './check-run.js';
 
@@ -15,7 +15,7 @@ export function checkCommand(io: Io, setExit: (code: number) => void): Command {
     .addOption(new Option('--fail-on <level>', 'exit 1 when a finding reaches this level').choices(['error', 'warning', 'never']).default('error'))
     .option('--strict', 'revisions and unreproduced judgements are errors, not warnings')
     .option('--max-findings <n>', 'list at most n findings of each code (all are counted; 0 lists every one)', '1000')
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .addOption(formatOption(['table', 'json']))
     .addOption(outputOption())
     .option('-q, --quiet', 'no summary on standard error'),
   )).action(async (files: Run[2], flags: Run[3]) => (await import('./check-run.js')).run(io, setExit, files, flags));

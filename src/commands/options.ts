@@ -1,8 +1,8 @@
 /** Option definitions shared by the commands: light, so that `marmot --help` loads no data code. */
 import { type Command, Option } from 'commander';
 
-export const formatOption = () =>
-  new Option('--format <format>', 'output format').choices(['table', 'json', 'csv', 'md']).default('table');
+export const formatOption = (choices: string[] = ['table', 'json', 'csv', 'md']) =>
+  new Option('--format <format>', 'output format').choices(choices).default('table');
 
 /** --color and --no-color, defined in that order so that the default stays "decide from the terminal". */
 export function withColorOptions(cmd: Command): Command {

@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import { outputOption, withColorOptions, withDataOptions } from './options.js';
+import { formatOption, outputOption, withColorOptions, withDataOptions } from './options.js';
 import type { Io } from './io.js';
 import type { run } from './verify-run.js';
 
@@ -10,7 +10,7 @@ export function verifyCommand(io: Io, setExit: (code: number) => void): Command 
   return withDataOptions(withColorOptions(new Command('verify')
     .summary("recompute every judgement Fingertips published in an extract and report the ones marmot cannot reproduce")
     .argument('<file...>', 'Fingertips extracts (.csv, .csv.gz, or - for standard input)')
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .addOption(formatOption(['table', 'json']))
     .addOption(outputOption())
     .addOption(new Option('--fail-on <level>', 'exit 1 when a published judgement is not reproduced (mismatch) or a row is rejected (error)').choices(['never', 'error', 'mismatch']).default('never'))
     .option('-q, --quiet', 'no summary on standard error'),
