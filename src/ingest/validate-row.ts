@@ -1,7 +1,7 @@
 import { geographyLevel } from '../normalise/area.js';
 import { normaliseComparison, normaliseTrend } from '../normalise/labels.js';
 import { PERIOD_EXAMPLES, parseTimePeriod, type TimePeriod } from '../normalise/time-period.js';
-import { cleanNote, cleanText, parseNumber, type ParsedNumber } from '../normalise/values.js';
+import { cleanNote, cleanText, numberValue, parseNumber } from '../normalise/values.js';
 import type { Field } from './headers.js';
 import type { IndicatorRow } from './row.js';
 import type { RawRow } from './row-schema.js';
@@ -31,6 +31,12 @@ function memo<T>(fn: (s: string) => T): (s: string) => T {
   };
 }
 
+/** Why a cell that parsed as missing is missing (the token's reason). */
+const missingOf = (s: string): string | null => {
+  const parsed = parseNumber(s);
+  return parsed.ok ? parsed.missing : null;
+};
+
 const REQUIRED: Partial<Record<Field, string>> = { indicatorId: 'an indicator ID', areaCode: 'an area code', timePeriod: 'a time period' };
 
 /**
@@ -49,8 +55,6 @@ export function createRowValidator(): (raw: RawRow, file: string, line: number) 
   const trend = memo((s: string) => normaliseTrend(cleanText(s)));
   const comparison = memo((s: string) => normaliseComparison(cleanText(s)));
   const level = memo(geographyLevel);
-  const period = memo(parseTimePeriod);
-  const periods = new Map<string, TimePeriod>();
   const required = (raw: RawRow, field: Field): string | { ok: false; field: Field; message: string } => {
     const s = raw[field];
     if (s === undefined) return { ok: false, field, message: `expected ${REQUIRED[field]}` };
@@ -58,6 +62,14 @@ export function createRowValidator(): (raw: RawRow, file: string, line: number) 
     return t === null ? { ok: false, field, message: `expected ${REQUIRED[field]}, got a blank` } : t;
   };
   const NUMERIC = ['timePeriodSortable', 'value', 'lower95', 'upper95', 'lower998', 'upper998', 'count', 'denominator'] as const;
+  const invalid = (raw: RawRow): Validated => {
+    const field = NUMERIC.find((f) => numberValue(raw[f] ?? '') === undefined)!;
+    return { ok: false, field, message: `expected a number or a blank, got "${raw[field]}"` };
+  };
+  // Rows' periods by label, then by sortable (null when blank): one object for all rows of a period.
+  const periods = new Map<string, Map<number | null, TimePeriod>>();
+  let periodCount = 0;
+  const t = (s: string | undefined): string | null => (s === undefined ? null : text(s));
   return (raw, file, line) => {
     const indicatorId = required(raw, 'indicatorId');
     if (typeof indicatorId !== 'string') return indicatorId;
@@ -65,61 +77,66 @@ export function createRowValidator(): (raw: RawRow, file: string, line: number) 
     if (typeof areaCode !== 'string') return areaCode;
     const timePeriod = required(raw, 'timePeriod');
     if (typeof timePeriod !== 'string') return timePeriod;
-    const numbers: Partial<Record<(typeof NUMERIC)[number], ParsedNumber & { ok: true }>> = {};
-    for (const field of NUMERIC) {
-      const s = raw[field] ?? '';
-      const parsed = parseNumber(s);
-      if (!parsed.ok) return { ok: false, field, message: `expected a number or a blank, got "${raw[field]}"` };
-      numbers[field] = parsed;
-    }
-    const sortable = numbers.timePeriodSortable!.value;
-    const parsed = period(timePeriod);
-    if (!parsed && sortable === null) return { ok: false, field: 'timePeriod', message: `expected a period such as ${PERIOD_EXAMPLES}, got "${timePeriod}"` };
-    const periodKey = `${timePeriod}\u0001${sortable}`;
-    let shared = periods.get(periodKey);
+    const sortable = numberValue(raw.timePeriodSortable ?? '');
+    const value = numberValue(raw.value ?? '');
+    const lower95 = numberValue(raw.lower95 ?? '');
+    const upper95 = numberValue(raw.upper95 ?? '');
+    const lower998 = numberValue(raw.lower998 ?? '');
+    const upper998 = numberValue(raw.upper998 ?? '');
+    const count = numberValue(raw.count ?? '');
+    const denominator = numberValue(raw.denominator ?? '');
+    if (sortable === undefined || value === undefined || lower95 === undefined || upper95 === undefined || lower998 === undefined || upper998 === undefined || count === undefined || denominator === undefined) return invalid(raw);
+    let bySortable = periods.get(timePeriod);
+    let shared = bySortable?.get(sortable);
     if (!shared) {
+      const parsed = parseTimePeriod(timePeriod);
+      if (!parsed && sortable === null) return { ok: false, field: 'timePeriod', message: `expected a period such as ${PERIOD_EXAMPLES}, got "${timePeriod}"` };
       shared = parsed
         ? { ...parsed, sortable: sortable ?? parsed.sortable }
         : { label: timePeriod, sortable: sortable as number, startYear: Math.floor((sortable as number) / 10000), years: 0, kind: 'other' as const };
-      if (periods.size >= MEMO_LIMIT) periods.clear();
-      periods.set(periodKey, shared);
+      if (periodCount >= MEMO_LIMIT) {
+        periods.clear();
+        periodCount = 0;
+        bySortable = undefined;
+      }
+      if (!bySortable) periods.set(timePeriod, (bySortable = new Map()));
+      bySortable.set(sortable, shared);
+      periodCount++;
     }
-    const value = numbers.value!;
     const valueNote = raw.valueNote === undefined ? null : note(raw.valueNote);
-    const t = (f: Field): string | null => (raw[f] === undefined ? null : text(raw[f]!));
     return {
       ok: true,
       row: {
         file,
         line,
         indicatorId,
-        indicatorName: t('indicatorName') ?? `Indicator ${indicatorId}`,
-        parentCode: t('parentCode'),
-        parentName: t('parentName'),
+        indicatorName: t(raw.indicatorName) ?? `Indicator ${indicatorId}`,
+        parentCode: t(raw.parentCode),
+        parentName: t(raw.parentName),
         areaCode,
-        areaName: t('areaName') ?? areaCode,
-        areaType: t('areaType'),
+        areaName: t(raw.areaName) ?? areaCode,
+        areaType: t(raw.areaType),
         level: level(areaCode),
-        sex: t('sex') ?? 'Persons',
-        age: t('age') ?? 'All ages',
-        categoryType: t('categoryType'),
-        category: t('category'),
+        sex: t(raw.sex) ?? 'Persons',
+        age: t(raw.age) ?? 'All ages',
+        categoryType: t(raw.categoryType),
+        category: t(raw.category),
         period: shared,
-        value: value.value,
-        missingReason: value.value === null ? (valueNote ?? value.missing) : null,
-        lower95: numbers.lower95!.value,
-        upper95: numbers.upper95!.value,
-        lower998: numbers.lower998!.value,
-        upper998: numbers.upper998!.value,
-        count: numbers.count!.value,
-        denominator: numbers.denominator!.value,
+        value,
+        missingReason: value === null ? (valueNote ?? missingOf(raw.value ?? '')) : null,
+        lower95,
+        upper95,
+        lower998,
+        upper998,
+        count,
+        denominator,
         valueNote,
         recentTrend: raw.recentTrend === undefined ? null : trend(raw.recentTrend),
         comparedToEngland: raw.comparedToEngland === undefined ? null : comparison(raw.comparedToEngland),
         comparedToParent: raw.comparedToParent === undefined ? null : comparison(raw.comparedToParent),
-        comparedToGoal: t('comparedToGoal'),
-        newData: t('newData'),
-        timePeriodRange: t('timePeriodRange'),
+        comparedToGoal: t(raw.comparedToGoal),
+        newData: t(raw.newData),
+        timePeriodRange: t(raw.timePeriodRange),
       },
     };
   };

@@ -63,6 +63,20 @@ export function parseNumber(raw: string): ParsedNumber {
   return { ok: false };
 }
 
+/**
+ * parseNumber's value without its result object, for the millions of cells of a national file:
+ * the number, null for a missing token, undefined for a cell that is not a number.
+ *
+ * @example numberValue('12.5') // 12.5
+ * @example numberValue('*') // null
+ */
+export function numberValue(raw: string): number | null | undefined {
+  if (raw === '') return null;
+  if (isPlainDecimal(raw)) return Number(raw);
+  const parsed = parseNumber(raw);
+  return parsed.ok ? parsed.value : undefined;
+}
+
 /** A text cell: HTML removed, whitespace trimmed and folded; blank or NA becomes null. */
 export function cleanText(raw: string | undefined): string | null {
   if (raw === undefined) return null;

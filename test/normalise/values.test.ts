@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanNote, cleanText, parseNumber } from '../../src/normalise/values.js';
+import { cleanNote, cleanText, numberValue, parseNumber } from '../../src/normalise/values.js';
 import { normaliseComparison, normaliseTrend } from '../../src/normalise/labels.js';
 import { geographyLevel } from '../../src/normalise/area.js';
 import { seededUniform } from '../../src/stats/index.js';
@@ -30,6 +30,19 @@ describe('parseNumber', () => {
     for (let k = 0; k < 20_000; k++) {
       const raw = Array.from({ length: Math.floor(rand() * 7) }, () => chars[Math.floor(rand() * chars.length)]).join('');
       expect(parseNumber(raw), JSON.stringify(raw)).toEqual(parseNumber(` ${raw}`));
+    }
+  });
+});
+
+describe('numberValue', () => {
+  it('property: is parseNumber\'s value, undefined where parseNumber fails (20,000 random cells and the missing tokens)', () => {
+    const rand = seededUniform(4);
+    const chars = '0123456789..--++e ,*xNAc[]';
+    const cells = ['', 'NA', '-', '*', '[c]', '<div class="no-data">-</div>', ' 7 ', '74,588', 'twelve'];
+    for (let k = 0; k < 20_000; k++) cells.push(Array.from({ length: Math.floor(rand() * 7) }, () => chars[Math.floor(rand() * chars.length)]).join(''));
+    for (const raw of cells) {
+      const parsed = parseNumber(raw);
+      expect(numberValue(raw), JSON.stringify(raw)).toBe(parsed.ok ? parsed.value : undefined);
     }
   });
 });
