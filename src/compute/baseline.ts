@@ -50,7 +50,7 @@ export function computeBaseline(
   const chosen = new Set(options.areas.map((a) => a.code));
   const out: BaselineRow[] = [];
   const diagnostics: Diagnostic[] = [];
-  for (const list of index.series.values()) {
+  for (const list of index.series) {
     const first = list[0]!;
     if (!chosen.has(first.areaCode)) continue;
     const profile = profileOf(first.indicatorId);

@@ -4,7 +4,6 @@ import type { IndicatorRow } from '../ingest/row.js';
 import { compareWithBenchmark, recentTrend, type TrendPoint } from '../stats/index.js';
 import type { BaselineRow, Benchmark } from './baseline-schema.js';
 import type { IndicatorProfile } from './indicator-profile.js';
-import { pushInto } from './group.js';
 
 export type Agreement = 'agrees' | 'differs' | 'inputs-missing' | 'not-published';
 
@@ -17,16 +16,51 @@ export function agreement(computed: string, published: string | null, inputsMiss
 
 /** Rows indexed by series (indicator, area, sex, age, cohort) and by point (series and period). */
 export interface RowIndex {
-  series: Map<string, IndicatorRow[]>;
+  /** Every series' rows, sorted by period, in the order the series first appear. */
+  series: IndicatorRow[][];
   /** The series a row belongs to (its own cohort's, for a cohort row). */
   seriesOf: (row: IndicatorRow) => IndicatorRow[];
   at: (row: IndicatorRow, areaCode: string | null, headline?: boolean) => IndicatorRow | undefined;
 }
 
-const seriesKey = (r: IndicatorRow, areaCode: string, headline: boolean): string =>
-  headline
-    ? `${r.indicatorId}\u0001${areaCode}\u0001${r.sex}\u0001${r.age}\u0001\u0001`
-    : `${r.indicatorId}\u0001${areaCode}\u0001${r.sex}\u0001${r.age}\u0001${r.categoryType ?? ''}\u0001${r.category ?? ''}`;
+/** One series' rows and its points by period label (the last row indexed of each label). */
+interface Series {
+  rows: IndicatorRow[];
+  points: Map<string, IndicatorRow>;
+}
+
+type Nest = Map<string, unknown>;
+
+/** The map under `key`, made when `make` and absent. */
+function descend(map: Nest, key: string, make: boolean): Nest | undefined {
+  let next = map.get(key) as Nest | undefined;
+  if (!next && make) map.set(key, (next = new Map()));
+  return next;
+}
+
+/**
+ * Series found by their six fields, one map a field: the strings are the validator's, whose hashes
+ * V8 keeps, so no key string is built and hashed a lookup (that was ~40% of check's verification).
+ */
+function seriesTable(): { find: (id: string, area: string, sex: string, age: string, categoryType: string, category: string, make: boolean) => Series | undefined; all: Series[] } {
+  const root: Nest = new Map();
+  const all: Series[] = [];
+  const find = (id: string, area: string, sex: string, age: string, categoryType: string, category: string, make: boolean): Series | undefined => {
+    let m = descend(root, id, make);
+    if (m) m = descend(m, area, make);
+    if (m) m = descend(m, sex, make);
+    if (m) m = descend(m, age, make);
+    if (m) m = descend(m, categoryType, make);
+    if (!m) return undefined;
+    let series = m.get(category) as Series | undefined;
+    if (!series && make) {
+      m.set(category, (series = { rows: [], points: new Map() }));
+      all.push(series);
+    }
+    return series;
+  };
+  return { find, all };
+}
 
 /**
  * Indexes rows by series, each sorted by period. With `onRepeat`, a row whose data point (series,
@@ -34,31 +68,29 @@ const seriesKey = (r: IndicatorRow, areaCode: string, headline: boolean): string
  * one; `kept` are the rows indexed, in their order.
  */
 function buildIndex(rows: IndicatorRow[], onRepeat?: (first: IndicatorRow, row: IndicatorRow) => void): { index: RowIndex; kept: IndicatorRow[] } {
-  const series = new Map<string, IndicatorRow[]>();
-  // Per series, its rows by period label (one small map a series, not one long key a row).
-  const byPoint = new Map<string, Map<string, IndicatorRow>>();
+  const table = seriesTable();
   const kept: IndicatorRow[] = [];
   for (const r of rows) {
-    const key = seriesKey(r, r.areaCode, false);
-    let points = byPoint.get(key);
-    if (!points) byPoint.set(key, (points = new Map()));
-    else if (onRepeat && points.has(r.period.label)) {
-      const first = series.get(key)!.find((p) => p.period.label === r.period.label && p.period.sortable === r.period.sortable);
+    const series = table.find(r.indicatorId, r.areaCode, r.sex, r.age, r.categoryType ?? '', r.category ?? '', true)!;
+    if (onRepeat && series.points.has(r.period.label)) {
+      const first = series.rows.find((p) => p.period.label === r.period.label && p.period.sortable === r.period.sortable);
       if (first) {
         onRepeat(first, r);
         continue;
       }
     }
-    pushInto(series, key, r);
-    points.set(r.period.label, r);
+    series.rows.push(r);
+    series.points.set(r.period.label, r);
     kept.push(r);
   }
-  for (const list of series.values()) list.sort((a, b) => a.period.sortable - b.period.sortable || (a.period.label === b.period.label ? 0 : a.period.label.localeCompare(b.period.label)));
+  for (const { rows: list } of table.all) list.sort((a, b) => a.period.sortable - b.period.sortable || (a.period.label === b.period.label ? 0 : a.period.label.localeCompare(b.period.label)));
   const index: RowIndex = {
-    series,
-    seriesOf: (row) => series.get(seriesKey(row, row.areaCode, false)) ?? [row],
+    series: table.all.map((s) => s.rows),
+    seriesOf: (row) => table.find(row.indicatorId, row.areaCode, row.sex, row.age, row.categoryType ?? '', row.category ?? '', false)?.rows ?? [row],
     at: (row, areaCode, headline = true) =>
-      areaCode === null ? undefined : byPoint.get(seriesKey(row, areaCode, headline))?.get(row.period.label),
+      areaCode === null
+        ? undefined
+        : table.find(row.indicatorId, areaCode, row.sex, row.age, headline ? '' : (row.categoryType ?? ''), headline ? '' : (row.category ?? ''), false)?.points.get(row.period.label),
   };
   return { index, kept };
 }

@@ -36,12 +36,40 @@ describe('mergeAndIndexRows', () => {
       expect(fused.duplicates).toBeGreaterThan(0);
       expect(fused.diagnostics).toEqual(merged.diagnostics);
       expect(fused.diagnostics.length).toBeGreaterThan(0);
-      expect([...fused.index.series.keys()]).toEqual([...index.series.keys()]);
+      expect(fused.index.series).toEqual(index.series);
       for (const r of merged.rows) {
         expect(fused.index.at(r, ENGLAND_CODE)).toBe(index.at(r, ENGLAND_CODE));
         expect(fused.index.at(r, r.parentCode)).toBe(index.at(r, r.parentCode));
         expect(fused.index.seriesOf(r)).toEqual(index.seriesOf(r));
       }
     }
+  });
+});
+
+describe('indexRows', () => {
+  it('property: at and seriesOf find what a plain search of the rows finds, on the real sample with cohorts, repeats and missing areas', async () => {
+    const { rows } = await readExtract(join(ROOT, 'fixtures', 'luton.csv'), { stdin: Readable.from([]) });
+    const rand = seededUniform(12);
+    const input = rows.filter(() => rand() < 0.8).map((r) => (rand() < 0.05 ? { ...r, categoryType: 'Sex', category: r.sex } : r));
+    input.push(...input.filter(() => rand() < 0.05).map((r) => ({ ...r, line: r.line + 100_000 })));
+    const sameSeries = (a: IndicatorRow, b: IndicatorRow, area: string, headline: boolean): boolean =>
+      a.indicatorId === b.indicatorId && a.areaCode === area && a.sex === b.sex && a.age === b.age
+      && (headline ? a.categoryType === null && a.category === null : a.categoryType === b.categoryType && a.category === b.category);
+    const index = indexRows(input);
+    let found = 0;
+    for (const r of input) {
+      for (const area of [ENGLAND_CODE, r.parentCode, r.areaCode, 'E99999999']) {
+        for (const headline of [true, false]) {
+          // The last row of the point is the one indexed.
+          const expected = area === null ? undefined : input.filter((p) => sameSeries(p, r, area, headline) && p.period.label === r.period.label).at(-1);
+          expect(index.at(r, area, headline)).toBe(expected);
+          if (expected) found++;
+        }
+      }
+      const series = input.filter((p) => sameSeries(p, r, r.areaCode, false));
+      expect(index.seriesOf(r)).toEqual([...series].sort((a, b) => a.period.sortable - b.period.sortable || a.period.label.localeCompare(b.period.label)));
+    }
+    expect(found).toBeGreaterThan(input.length);
+    expect(index.series.flat().length).toBe(input.length);
   });
 });
