@@ -23,6 +23,9 @@ const differs = (a: number | null, b: number | null): boolean =>
 const at = (r: IndicatorRow, code: string, severity: Finding['severity'], column: string | null, message: string): Finding =>
   ({ code, severity, file: r.file, line: r.line, column, message });
 
+/** The data point a finding is about, for its message. */
+const what = (r: IndicatorRow): string => `indicator ${r.indicatorId}, ${r.areaCode}, ${r.period.label}`;
+
 /**
  * The row rules of a data refresh: a value outside its own 95% CI, a lower limit above the upper, a
  * proportion outside 0–100, a count above its denominator (proportions), a negative count or
@@ -31,19 +34,25 @@ const at = (r: IndicatorRow, code: string, severity: Finding['severity'], column
  */
 export function rowFindings(rows: IndicatorRow[], profileOf: (id: string) => IndicatorProfile): Finding[] {
   const out: Finding[] = [];
+  // Rows of one indicator come together: its profile is asked once a run of them.
+  let lastId: string | null = null;
+  let proportion = false;
   for (const r of rows) {
-    const what = `indicator ${r.indicatorId}, ${r.areaCode}, ${r.period.label}`;
-    if (r.lower95 !== null && r.upper95 !== null && r.lower95 > r.upper95) out.push(at(r, 'row/lower-above-upper', 'error', 'Lower CI 95.0 limit', `${what}: lower limit ${r.lower95} is above the upper ${r.upper95}`));
+    if (r.indicatorId !== lastId) {
+      const p = profileOf(r.indicatorId);
+      lastId = r.indicatorId;
+      proportion = p.multiplier === 100 && /proportion|%/i.test(`${p.valueType ?? ''} ${p.unit ?? '%'}`);
+    }
+    if (r.lower95 !== null && r.upper95 !== null && r.lower95 > r.upper95) out.push(at(r, 'row/lower-above-upper', 'error', 'Lower CI 95.0 limit', `${what(r)}: lower limit ${r.lower95} is above the upper ${r.upper95}`));
     else if (r.value !== null && r.lower95 !== null && r.upper95 !== null && (r.value < r.lower95 - 1e-9 * Math.abs(r.lower95) || r.value > r.upper95 + 1e-9 * Math.abs(r.upper95))) {
-      out.push(at(r, 'row/value-outside-ci', 'error', 'Value', `${what}: value ${r.value} is outside its own 95% CI ${r.lower95}–${r.upper95}`));
+      out.push(at(r, 'row/value-outside-ci', 'error', 'Value', `${what(r)}: value ${r.value} is outside its own 95% CI ${r.lower95}–${r.upper95}`));
     }
-    if (r.lower998 !== null && r.upper998 !== null && r.lower998 > r.upper998) out.push(at(r, 'row/lower-above-upper', 'error', 'Lower CI 99.8 limit', `${what}: lower 99.8% limit ${r.lower998} is above the upper ${r.upper998}`));
+    if (r.lower998 !== null && r.upper998 !== null && r.lower998 > r.upper998) out.push(at(r, 'row/lower-above-upper', 'error', 'Lower CI 99.8 limit', `${what(r)}: lower 99.8% limit ${r.lower998} is above the upper ${r.upper998}`));
     if ((r.count !== null && r.count < 0) || (r.denominator !== null && r.denominator < 0)) {
-      out.push(at(r, 'row/negative-count', 'error', r.count !== null && r.count < 0 ? 'Count' : 'Denominator', `${what}: a count or denominator cannot be negative (${r.count ?? ''} / ${r.denominator ?? ''})`));
+      out.push(at(r, 'row/negative-count', 'error', r.count !== null && r.count < 0 ? 'Count' : 'Denominator', `${what(r)}: a count or denominator cannot be negative (${r.count ?? ''} / ${r.denominator ?? ''})`));
     }
-    const proportion = profileOf(r.indicatorId).multiplier === 100 && /proportion|%/i.test(`${profileOf(r.indicatorId).valueType ?? ''} ${profileOf(r.indicatorId).unit ?? '%'}`);
-    if (proportion && r.value !== null && (r.value < 0 || r.value > 100)) out.push(at(r, 'row/proportion-out-of-range', 'error', 'Value', `${what}: a percentage must lie in 0–100, got ${r.value}`));
-    if (proportion && r.count !== null && r.denominator !== null && r.count > r.denominator) out.push(at(r, 'row/count-above-denominator', 'error', 'Count', `${what}: count ${r.count} is above its denominator ${r.denominator}`));
+    if (proportion && r.value !== null && (r.value < 0 || r.value > 100)) out.push(at(r, 'row/proportion-out-of-range', 'error', 'Value', `${what(r)}: a percentage must lie in 0–100, got ${r.value}`));
+    if (proportion && r.count !== null && r.denominator !== null && r.count > r.denominator) out.push(at(r, 'row/count-above-denominator', 'error', 'Count', `${what(r)}: count ${r.count} is above its denominator ${r.denominator}`));
   }
   return out;
 }

@@ -173,10 +173,14 @@ export function trendPoints(series: IndicatorRow[], row: IndicatorRow): (TrendPo
  */
 export function judgeTrend(series: IndicatorRow[], row: IndicatorRow, profile: IndicatorProfile): BaselineRow['trend'] {
   const method = profile.method === 5 ? 'proportion' : 'ci';
-  const points = trendPoints(series, row);
   const annual = row.period.kind === 'year' || row.period.kind === 'multi-year';
-  const t = recentTrend(points, { method, polarity: profile.polarity, yearRange: annual ? row.period.years : 0 });
-  const tooShort = t.marker === 'CannotBeCalculated' && points.length < 5;
+  const yearRange = annual ? row.period.years : 0;
+  // recentTrend refuses any year range but 1 before it looks at a point (a national file's 3-year
+  // and quarterly rows): their points are only counted.
+  const points = yearRange === 1 ? trendPoints(series, row) : [];
+  const pointCount = yearRange === 1 ? points.length : series.reduce((n, r) => (r.period.sortable <= row.period.sortable ? n + 1 : n), 0);
+  const t = recentTrend(points, { method, polarity: profile.polarity, yearRange });
+  const tooShort = t.marker === 'CannotBeCalculated' && pointCount < 5;
   const status = agreement(t.label, row.recentTrend, tooShort);
   return {
     computed: t.label,
@@ -185,7 +189,7 @@ export function judgeTrend(series: IndicatorRow[], row: IndicatorRow, profile: I
     status,
     derived: method === 'ci' && t.chiSquare !== null && points.slice(-5).some((p) => p.derived),
     method,
-    points: points.length,
+    points: pointCount,
     chi_square: t.chiSquare,
     slope: t.slope,
     reason: t.reason ?? null,

@@ -7,7 +7,15 @@ import { indexRows, judgeBenchmark, judgeTrend, trendPoints, type Agreement, typ
 import type { Disagreement, Tally, VerifyEnvelope } from './verify-schema.js';
 
 const emptyTally = (): Tally => ({ agrees: 0, differs: 0, inputs_missing: 0, not_published: 0 });
-const KEY: Record<Agreement, keyof Tally> = { agrees: 'agrees', differs: 'differs', 'inputs-missing': 'inputs_missing', 'not-published': 'not_published' };
+/** Counts one judgement's status in a tally. */
+function count(tally: Tally, status: Agreement): void {
+  switch (status) {
+    case 'agrees': tally.agrees++; break;
+    case 'differs': tally.differs++; break;
+    case 'inputs-missing': tally.inputs_missing++; break;
+    case 'not-published': tally.not_published++; break;
+  }
+}
 
 /**
  * Recomputes every judgement Fingertips published in the rows — compared with England (headline
@@ -31,42 +39,53 @@ export function verifyJudgements(
   const byId = (a: string, b: string): number => (a === b ? 0 : a.localeCompare(b, 'en', { numeric: true }));
   const byFile = (a: string, b: string): number => (a === b ? 0 : a.localeCompare(b));
   const sorted = [...rows].sort((a, b) => byId(a.indicatorId, b.indicatorId) || byFile(a.file, b.file) || a.line - b.line);
-  for (const row of sorted) {
-    const profile = profileOf(row.indicatorId);
-    let tally = perIndicator.get(row.indicatorId);
-    if (!tally) perIndicator.set(row.indicatorId, (tally = { england: emptyTally(), parent: emptyTally(), trend: emptyTally() }));
-    const record = (judgement: 'england' | 'parent' | 'trend', status: Agreement, computed: string, published: string | null, inputsOf: () => Record<string, unknown>): void => {
-      tally![judgement][KEY[status]]++;
-      totals[judgement][KEY[status]]++;
-      if (status !== 'differs' || disagreements.length >= keep) return;
-      const inputs = withInputs ? inputsOf() : {};
-      disagreements.push({
-        judgement, indicator_id: outputId(row.indicatorId), area_code: row.areaCode, area_name: row.areaName, sex: row.sex, age: row.age,
-        category_type: row.categoryType, category: row.category, period: row.period.label, computed, published: published!, inputs,
-        source: { file: row.file, line: row.line },
-      });
-    };
-    const areaInputs = () => ({
-      value: row.value, lower_ci_95: row.lower95, upper_ci_95: row.upper95, lower_ci_99_8: row.lower998, upper_ci_99_8: row.upper998,
-      denominator: row.denominator, method: profile.method, confidence: profile.confidence, polarity: profile.polarity,
+  let lastId: string | null = null;
+  let profile: IndicatorProfile;
+  let tally: { england: Tally; parent: Tally; trend: Tally };
+  /** Counts a judgement's status; true when it is a disagreement that can still be listed. */
+  const counted = (judgement: 'england' | 'parent' | 'trend', status: Agreement): boolean => {
+    count(tally[judgement], status);
+    count(totals[judgement], status);
+    return status === 'differs' && disagreements.length < keep;
+  };
+  const list = (row: IndicatorRow, judgement: 'england' | 'parent' | 'trend', computed: string, published: string | null, inputs: Record<string, unknown>): void => {
+    disagreements.push({
+      judgement, indicator_id: outputId(row.indicatorId), area_code: row.areaCode, area_name: row.areaName, sex: row.sex, age: row.age,
+      category_type: row.categoryType, category: row.category, period: row.period.label, computed, published: published!, inputs,
+      source: { file: row.file, line: row.line },
     });
+  };
+  const areaInputs = (row: IndicatorRow) => ({
+    value: row.value, lower_ci_95: row.lower95, upper_ci_95: row.upper95, lower_ci_99_8: row.lower998, upper_ci_99_8: row.upper998,
+    denominator: row.denominator, method: profile.method, confidence: profile.confidence, polarity: profile.polarity,
+  });
+  for (const row of sorted) {
+    if (row.indicatorId !== lastId) {
+      lastId = row.indicatorId;
+      profile = profileOf(row.indicatorId);
+      let t = perIndicator.get(row.indicatorId);
+      if (!t) perIndicator.set(row.indicatorId, (t = { england: emptyTally(), parent: emptyTally(), trend: emptyTally() }));
+      tally = t;
+    }
     if (row.areaCode !== ENGLAND_CODE && row.comparedToEngland !== null) {
       const bench = index.at(row, ENGLAND_CODE);
-      const b = judgeBenchmark(row, bench, ENGLAND_CODE, row.comparedToEngland, profile);
-      record('england', b.status, b.computed, b.published, () => ({ ...areaInputs(), benchmark_value: b.value, benchmark_lower_ci_95: b.lower_ci_95, benchmark_upper_ci_95: b.upper_ci_95 }));
+      const b = judgeBenchmark(row, bench, ENGLAND_CODE, row.comparedToEngland, profile!);
+      if (counted('england', b.status)) list(row, 'england', b.computed, b.published, withInputs ? { ...areaInputs(row), benchmark_value: b.value, benchmark_lower_ci_95: b.lower_ci_95, benchmark_upper_ci_95: b.upper_ci_95 } : {});
     }
     if (!isCohortRow(row) && row.comparedToParent !== null && row.areaCode !== ENGLAND_CODE) {
       const parentCode = row.parentCode === ENGLAND_CODE ? null : row.parentCode;
-      const b = judgeBenchmark(row, index.at(row, parentCode), parentCode, row.comparedToParent, profile);
-      record('parent', b.status, b.computed, b.published, () => ({ ...areaInputs(), parent_code: parentCode, benchmark_value: b.value }));
+      const b = judgeBenchmark(row, index.at(row, parentCode), parentCode, row.comparedToParent, profile!);
+      if (counted('parent', b.status)) list(row, 'parent', b.computed, b.published, withInputs ? { ...areaInputs(row), parent_code: parentCode, benchmark_value: b.value } : {});
     }
     if (row.recentTrend !== null) {
       const series = index.seriesOf(row);
-      const t = judgeTrend(series, row, profile);
-      record('trend', t.status, t.computed, t.published, () => ({
-        method: t.method, polarity: profile.polarity, chi_square: t.chi_square, slope: t.slope, reason: t.reason,
-        points: trendPoints(series, row).slice(-5).map(({ derived: _, ...p }) => p),
-      }));
+      const t = judgeTrend(series, row, profile!);
+      if (counted('trend', t.status)) {
+        list(row, 'trend', t.computed, t.published, withInputs ? {
+          method: t.method, polarity: profile!.polarity, chi_square: t.chi_square, slope: t.slope, reason: t.reason,
+          points: trendPoints(series, row).slice(-5).map(({ derived: _, ...p }) => p),
+        } : {});
+      }
     }
   }
   const indicators = [...perIndicator].map(([id, t]) => {
