@@ -45,7 +45,21 @@ function descend(map: Nest, key: string, make: boolean): Nest | undefined {
 function seriesTable(): { find: (id: string, area: string, sex: string, age: string, categoryType: string, category: string, make: boolean) => Series | undefined; all: Series[] } {
   const root: Nest = new Map();
   const all: Series[] = [];
+  // The last few lookups (a row's own series, England's, its parent's), compared by reference:
+  // consecutive rows of a series ask for the same ones.
+  const recent: { id: string; area: string; sex: string; age: string; categoryType: string; category: string; series: Series | undefined }[] = [];
+  let replace = 0;
   const find = (id: string, area: string, sex: string, age: string, categoryType: string, category: string, make: boolean): Series | undefined => {
+    for (const r of recent) {
+      if (r.area === area && r.id === id && r.sex === sex && r.age === age && r.categoryType === categoryType && r.category === category && (r.series || !make)) return r.series;
+    }
+    const series = descendAll(id, area, sex, age, categoryType, category, make);
+    const entry = { id, area, sex, age, categoryType, category, series };
+    if (recent.length < 4) recent.push(entry);
+    else recent[replace++ % 4] = entry;
+    return series;
+  };
+  const descendAll = (id: string, area: string, sex: string, age: string, categoryType: string, category: string, make: boolean): Series | undefined => {
     let m = descend(root, id, make);
     if (m) m = descend(m, area, make);
     if (m) m = descend(m, sex, make);
@@ -56,6 +70,7 @@ function seriesTable(): { find: (id: string, area: string, sex: string, age: str
     if (!series && make) {
       m.set(category, (series = { rows: [], points: new Map() }));
       all.push(series);
+      recent.length = 0;
     }
     return series;
   };
