@@ -37,6 +37,9 @@ const missingOf = (s: string): string | null => {
   return parsed.ok ? parsed.missing : null;
 };
 
+/** A row's series fields, validated: the same for every row of a series. */
+type Head = Pick<IndicatorRow, 'indicatorId' | 'indicatorName' | 'parentCode' | 'parentName' | 'areaCode' | 'areaName' | 'areaType' | 'level' | 'sex' | 'age' | 'categoryType' | 'category'>;
+
 const REQUIRED: Partial<Record<Field, string>> = { indicatorId: 'an indicator ID', areaCode: 'an area code', timePeriod: 'a time period' };
 
 /**
@@ -70,11 +73,41 @@ export function createRowValidator(): (raw: RawRow, file: string, line: number) 
   const periods = new Map<string, Map<number | null, TimePeriod>>();
   let periodCount = 0;
   const t = (s: string | undefined): string | null => (s === undefined ? null : text(s));
+  // The series fields of the last row whose indicator ID and area code were valid, and their raw
+  // cells: consecutive rows of a series repeat them, and are compared with them in one pass.
+  let lastRaw: RawRow | null = null;
+  let head: Head | null = null;
+  const sameHead = (a: RawRow, b: RawRow): boolean =>
+    a.indicatorId === b.indicatorId && a.areaCode === b.areaCode && a.indicatorName === b.indicatorName && a.parentCode === b.parentCode
+    && a.parentName === b.parentName && a.areaName === b.areaName && a.areaType === b.areaType && a.sex === b.sex && a.age === b.age
+    && a.categoryType === b.categoryType && a.category === b.category;
   return (raw, file, line) => {
-    const indicatorId = required(raw, 'indicatorId');
-    if (typeof indicatorId !== 'string') return indicatorId;
-    const areaCode = required(raw, 'areaCode');
-    if (typeof areaCode !== 'string') return areaCode;
+    if (!lastRaw || !sameHead(raw, lastRaw)) {
+      const indicatorId = required(raw, 'indicatorId');
+      if (typeof indicatorId !== 'string') return indicatorId;
+      const areaCode = required(raw, 'areaCode');
+      if (typeof areaCode !== 'string') return areaCode;
+      head = {
+        indicatorId,
+        indicatorName: t(raw.indicatorName) ?? `Indicator ${indicatorId}`,
+        parentCode: t(raw.parentCode),
+        parentName: t(raw.parentName),
+        areaCode,
+        areaName: t(raw.areaName) ?? areaCode,
+        areaType: t(raw.areaType),
+        level: level(areaCode),
+        sex: t(raw.sex) ?? 'Persons',
+        age: t(raw.age) ?? 'All ages',
+        categoryType: t(raw.categoryType),
+        category: t(raw.category),
+      };
+      // A copy: a caller may reuse its raw object.
+      lastRaw = {
+        indicatorId: raw.indicatorId, areaCode: raw.areaCode, indicatorName: raw.indicatorName, parentCode: raw.parentCode, parentName: raw.parentName,
+        areaName: raw.areaName, areaType: raw.areaType, sex: raw.sex, age: raw.age, categoryType: raw.categoryType, category: raw.category,
+      };
+    }
+    const h = head!;
     const timePeriod = required(raw, 'timePeriod');
     if (typeof timePeriod !== 'string') return timePeriod;
     const sortable = numberValue(raw.timePeriodSortable ?? '');
@@ -109,18 +142,18 @@ export function createRowValidator(): (raw: RawRow, file: string, line: number) 
       row: {
         file,
         line,
-        indicatorId,
-        indicatorName: t(raw.indicatorName) ?? `Indicator ${indicatorId}`,
-        parentCode: t(raw.parentCode),
-        parentName: t(raw.parentName),
-        areaCode,
-        areaName: t(raw.areaName) ?? areaCode,
-        areaType: t(raw.areaType),
-        level: level(areaCode),
-        sex: t(raw.sex) ?? 'Persons',
-        age: t(raw.age) ?? 'All ages',
-        categoryType: t(raw.categoryType),
-        category: t(raw.category),
+        indicatorId: h.indicatorId,
+        indicatorName: h.indicatorName,
+        parentCode: h.parentCode,
+        parentName: h.parentName,
+        areaCode: h.areaCode,
+        areaName: h.areaName,
+        areaType: h.areaType,
+        level: h.level,
+        sex: h.sex,
+        age: h.age,
+        categoryType: h.categoryType,
+        category: h.category,
         period: shared,
         value,
         missingReason: value === null ? (valueNote ?? missingOf(raw.value ?? '')) : null,

@@ -31,8 +31,20 @@ function randomRaw(): RawRow {
     raw[field] = valid && values === NUMBER ? pick(['', '12.5', '74,588', '-', 'NA']) : valid && values === PERIOD ? pick(['2019', '2019/20', 'soon']) : pick(values);
   }
   if (rand() < 0.6) Object.assign(raw, { indicatorId: '90366', areaCode: 'E06000032', timePeriod: pick(['2019', '2019/20 Q3', '2018 - 20']) });
+  // Rows of one series repeat its fields (the validator reuses them).
+  // Half the rows repeat the last row's, some of them but for one field.
+  if (last && rand() < 0.5) {
+    for (const f of HEAD) if (last[f] === undefined) delete raw[f]; else raw[f] = last[f];
+    if (rand() < 0.4) {
+      const f = pick(HEAD);
+      raw[f] = pick(FIELDS[f]);
+    }
+  }
+  last = raw;
   return raw;
 }
+const HEAD: Field[] = ['indicatorId', 'indicatorName', 'parentCode', 'parentName', 'areaCode', 'areaName', 'areaType', 'sex', 'age', 'categoryType', 'category'];
+let last: RawRow | null = null;
 
 describe('createRowValidator', () => {
   it('property: equals RawRowSchema.safeParse on 5,000 random raw rows (rows and first problem)', () => {
