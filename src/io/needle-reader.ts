@@ -157,19 +157,23 @@ export async function* needleRecords(
     };
     const range = newRangeStats();
     let header = true;
-    for await (const hit of scanRange(fh, from, mid, wanted, { header: true, final: mid === fileSize, column, areas, every: options.every, onBlock, hash: options.hash, chunk: options.limit !== undefined ? 1 << 20 : options.every ? EVERY_CHUNK : undefined }, range)) {
-      if (header) header = false;
-      else stats.yielded++;
-      yield toRecord(hit);
+    for await (const hits of scanRange(fh, from, mid, wanted, { header: true, final: mid === fileSize, column, areas, every: options.every, onBlock, hash: options.hash, chunk: options.limit !== undefined ? 1 << 20 : options.every ? EVERY_CHUNK : undefined }, range)) {
+      for (const hit of hits) {
+        if (header) header = false;
+        else stats.yielded++;
+        yield toRecord(hit);
+      }
     }
     if (helper && (range.carried.length > 0 || (await helper.silent()))) {
       // The middle fell inside a quoted field (the worker started mid-record), or the worker never
       // ran (a worker refuses some of node's flags, which it inherits): scan on alone.
       await helper.worker.terminate();
       helper = null;
-      for await (const hit of scanRange(fh, mid, size, wanted, { header: false, final: true, prefix: range.carried, column, areas, every: options.every, onBlock }, range)) {
-        stats.yielded++;
-        yield toRecord(hit);
+      for await (const hits of scanRange(fh, mid, size, wanted, { header: false, final: true, prefix: range.carried, column, areas, every: options.every, onBlock }, range)) {
+        for (const hit of hits) {
+          stats.yielded++;
+          yield toRecord(hit);
+        }
       }
     } else if (helper) {
       const offset = range.newlines;

@@ -25,8 +25,8 @@ const fh = await open(job.path, 'r');
 try {
   const stats = newRangeStats();
   let batch: [number, string][] = [];
-  for await (const hit of scanRange(fh, job.from, job.to, job.needles.map((n) => Buffer.from(n, 'utf8')), { header: false, final: true, column: job.column, areas: job.areas ? new Set(job.areas) : undefined, onBlock: (p) => post({ kind: 'progress', bytes: p - job.from }) }, stats)) {
-    batch.push([hit.line, hit.text]);
+  for await (const hits of scanRange(fh, job.from, job.to, job.needles.map((n) => Buffer.from(n, 'utf8')), { header: false, final: true, column: job.column, areas: job.areas ? new Set(job.areas) : undefined, onBlock: (p) => post({ kind: 'progress', bytes: p - job.from }) }, stats)) {
+    for (const hit of hits) batch.push([hit.line, hit.text]);
     if (batch.length >= 2048) {
       post({ kind: 'hits', hits: batch });
       batch = [];

@@ -28,7 +28,8 @@ const ROOM = 1 << 20;
 export const newRangeStats = (): RangeStats => ({ records: 0, newlines: 0, carried: Buffer.alloc(0) });
 
 /**
- * Scans bytes [from, to) of a plain UTF-8 CSV file for the records that hold a needle, in 8 MB
+ * Scans bytes [from, to) of a plain UTF-8 CSV file for the records that hold a needle (yielded a
+ * block's at a time), in 8 MB
  * blocks (or `chunk` bytes) read one ahead (the next read runs while this block is scanned).
  * Record ends are newlines outside quotes: newline positions come from Buffer.indexOf and the quote parity from the quotes
  * between them. The range must start at a record start (or continue `prefix`, the unfinished
@@ -44,7 +45,7 @@ export const newRangeStats = (): RangeStats => ({ records: 0, newlines: 0, carri
 export async function* scanRange(
   fh: FileHandle, from: number, to: number, needles: Buffer[],
   options: { header: boolean; final: boolean; prefix?: Buffer; column?: number; areas?: Set<string>; every?: boolean; onBlock?: (position: number) => void; hash?: Hash; chunk?: number }, stats: RangeStats,
-): AsyncGenerator<Hit> {
+): AsyncGenerator<Hit[]> {
   const chunk = options.chunk ?? CHUNK;
   const buffers = [Buffer.allocUnsafe(ROOM + chunk), Buffer.allocUnsafe(ROOM + chunk)];
   let position = from;
@@ -127,9 +128,10 @@ export async function* scanRange(
     }
     if (!isUtf8(data.subarray(0, start))) throw new FallBack('not UTF-8');
     options.onBlock?.(position);
-    for (let k = 0; k < found.length; k += 3) {
-      yield { line: 1 + stats.newlines + found[k + 2]!, text: data.toString('utf8', found[k]!, found[k + 1]!) };
-    }
+    // A block's hits go together: one step of the generator a record cost ~0.15 µs.
+    const hits: Hit[] = [];
+    for (let k = 0; k < found.length; k += 3) hits.push({ line: 1 + stats.newlines + found[k + 2]!, text: data.toString('utf8', found[k]!, found[k + 1]!) });
+    if (hits.length > 0) yield hits;
     stats.records += records;
     stats.newlines += linesBefore;
     carried = start < data.length ? data.subarray(start) : Buffer.alloc(0);
