@@ -39,11 +39,14 @@ export function verifyJudgements(
   const byId = (a: string, b: string): number => (a === b ? 0 : a.localeCompare(b, 'en', { numeric: true }));
   const byFile = (a: string, b: string): number => (a === b ? 0 : a.localeCompare(b));
   const sorted = [...rows].sort((a, b) => byId(a.indicatorId, b.indicatorId) || byFile(a.file, b.file) || a.line - b.line);
-  let lastId: string | null = null;
-  let profile: IndicatorProfile;
-  let tally: { england: Tally; parent: Tally; trend: Tally };
+  type Tallies = { england: Tally; parent: Tally; trend: Tally };
+  const talliesOf = (id: string): Tallies => {
+    let t = perIndicator.get(id);
+    if (!t) perIndicator.set(id, (t = { england: emptyTally(), parent: emptyTally(), trend: emptyTally() }));
+    return t;
+  };
   /** Counts a judgement's status; true when it is a disagreement that can still be listed. */
-  const counted = (judgement: 'england' | 'parent' | 'trend', status: Agreement): boolean => {
+  const counted = (tally: Tallies, judgement: keyof Tallies, status: Agreement): boolean => {
     count(tally[judgement], status);
     count(totals[judgement], status);
     return status === 'differs' && disagreements.length < keep;
@@ -55,34 +58,29 @@ export function verifyJudgements(
       source: { file: row.file, line: row.line },
     });
   };
-  const areaInputs = (row: IndicatorRow) => ({
+  const areaInputs = (row: IndicatorRow, profile: IndicatorProfile) => ({
     value: row.value, lower_ci_95: row.lower95, upper_ci_95: row.upper95, lower_ci_99_8: row.lower998, upper_ci_99_8: row.upper998,
     denominator: row.denominator, method: profile.method, confidence: profile.confidence, polarity: profile.polarity,
   });
   for (const row of sorted) {
-    if (row.indicatorId !== lastId) {
-      lastId = row.indicatorId;
-      profile = profileOf(row.indicatorId);
-      let t = perIndicator.get(row.indicatorId);
-      if (!t) perIndicator.set(row.indicatorId, (t = { england: emptyTally(), parent: emptyTally(), trend: emptyTally() }));
-      tally = t;
-    }
+    const profile = profileOf(row.indicatorId);
+    const tally = talliesOf(row.indicatorId);
     if (row.areaCode !== ENGLAND_CODE && row.comparedToEngland !== null) {
       const bench = index.at(row, ENGLAND_CODE);
-      const b = judgeBenchmark(row, bench, ENGLAND_CODE, row.comparedToEngland, profile!);
-      if (counted('england', b.status)) list(row, 'england', b.computed, b.published, withInputs ? { ...areaInputs(row), benchmark_value: b.value, benchmark_lower_ci_95: b.lower_ci_95, benchmark_upper_ci_95: b.upper_ci_95 } : {});
+      const b = judgeBenchmark(row, bench, ENGLAND_CODE, row.comparedToEngland, profile);
+      if (counted(tally, 'england', b.status)) list(row, 'england', b.computed, b.published, withInputs ? { ...areaInputs(row, profile), benchmark_value: b.value, benchmark_lower_ci_95: b.lower_ci_95, benchmark_upper_ci_95: b.upper_ci_95 } : {});
     }
     if (!isCohortRow(row) && row.comparedToParent !== null && row.areaCode !== ENGLAND_CODE) {
       const parentCode = row.parentCode === ENGLAND_CODE ? null : row.parentCode;
-      const b = judgeBenchmark(row, index.at(row, parentCode), parentCode, row.comparedToParent, profile!);
-      if (counted('parent', b.status)) list(row, 'parent', b.computed, b.published, withInputs ? { ...areaInputs(row), parent_code: parentCode, benchmark_value: b.value } : {});
+      const b = judgeBenchmark(row, index.at(row, parentCode), parentCode, row.comparedToParent, profile);
+      if (counted(tally, 'parent', b.status)) list(row, 'parent', b.computed, b.published, withInputs ? { ...areaInputs(row, profile), parent_code: parentCode, benchmark_value: b.value } : {});
     }
     if (row.recentTrend !== null) {
       const series = index.seriesOf(row);
-      const t = judgeTrend(series, row, profile!);
-      if (counted('trend', t.status)) {
+      const t = judgeTrend(series, row, profile);
+      if (counted(tally, 'trend', t.status)) {
         list(row, 'trend', t.computed, t.published, withInputs ? {
-          method: t.method, polarity: profile!.polarity, chi_square: t.chi_square, slope: t.slope, reason: t.reason,
+          method: t.method, polarity: profile.polarity, chi_square: t.chi_square, slope: t.slope, reason: t.reason,
           points: trendPoints(series, row).slice(-5).map(({ derived: _, ...p }) => p),
         } : {});
       }
