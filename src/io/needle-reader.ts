@@ -6,7 +6,7 @@ import { Worker } from 'node:worker_threads';
 import { InputError } from '../errors.js';
 import type { WorkerJob, WorkerMessage } from './needle-worker.js';
 import type { CsvRecord } from './read-records.js';
-import { FallBack, newRangeStats, scanRange, type Hit } from './scan-range.js';
+import { FallBack, hitCount, hitLine, hitText, newRangeStats, scanRange } from './scan-range.js';
 import { splitRecord } from './split-record.js';
 
 export { FallBack } from './scan-range.js';
@@ -37,10 +37,10 @@ const EVERY_CHUNK = 2 << 20;
 const WORKER = new URL('./needle-worker.js', import.meta.url);
 
 /** A record found; malformed quoting sends the whole file to csv-parse, whose recovery is the reference. */
-function toRecord(hit: Hit, lineOffset = 0): CsvRecord {
-  const fields = splitRecord(hit.text);
-  if (!fields) throw new FallBack(`malformed quoting on line ${hit.line + lineOffset}`);
-  return { line: hit.line + lineOffset, fields };
+function toRecord(line: number, text: string): CsvRecord {
+  const fields = splitRecord(text);
+  if (!fields) throw new FallBack(`malformed quoting on line ${line}`);
+  return { line, fields };
 }
 
 /** The first record start at or after the main thread's share of the file; the file's size when there is none near. */
@@ -158,10 +158,10 @@ export async function* needleRecords(
     const range = newRangeStats();
     let header = true;
     for await (const hits of scanRange(fh, from, mid, wanted, { header: true, final: mid === fileSize, column, areas, every: options.every, onBlock, hash: options.hash, chunk: options.limit !== undefined ? 1 << 20 : options.every ? EVERY_CHUNK : undefined }, range)) {
-      for (const hit of hits) {
+      for (let k = 0, n = hitCount(hits); k < n; k++) {
         if (header) header = false;
         else stats.yielded++;
-        yield toRecord(hit);
+        yield toRecord(hitLine(hits, k), hitText(hits, k));
       }
     }
     if (helper && (range.carried.length > 0 || (await helper.silent()))) {
@@ -170,9 +170,9 @@ export async function* needleRecords(
       await helper.worker.terminate();
       helper = null;
       for await (const hits of scanRange(fh, mid, size, wanted, { header: false, final: true, prefix: range.carried, column, areas, every: options.every, onBlock }, range)) {
-        for (const hit of hits) {
+        for (let k = 0, n = hitCount(hits); k < n; k++) {
           stats.yielded++;
-          yield toRecord(hit);
+          yield toRecord(hitLine(hits, k), hitText(hits, k));
         }
       }
     } else if (helper) {
@@ -186,7 +186,7 @@ export async function* needleRecords(
         }
         for (const [line, text] of m.hits) {
           stats.yielded++;
-          yield toRecord({ line, text }, offset);
+          yield toRecord(line + offset, text);
         }
       }
     }

@@ -1,7 +1,7 @@
 /* The second core's half of a fast-path scan: posts the hits of bytes [from, to) in batches, then its counts. */
 import { open } from 'node:fs/promises';
 import { parentPort, workerData } from 'node:worker_threads';
-import { FallBack, newRangeStats, scanRange } from './scan-range.js';
+import { FallBack, hitCount, hitLine, hitText, newRangeStats, scanRange } from './scan-range.js';
 
 export interface WorkerJob {
   path: string;
@@ -26,7 +26,7 @@ try {
   const stats = newRangeStats();
   let batch: [number, string][] = [];
   for await (const hits of scanRange(fh, job.from, job.to, job.needles.map((n) => Buffer.from(n, 'utf8')), { header: false, final: true, column: job.column, areas: job.areas ? new Set(job.areas) : undefined, onBlock: (p) => post({ kind: 'progress', bytes: p - job.from }) }, stats)) {
-    for (const hit of hits) batch.push([hit.line, hit.text]);
+    for (let k = 0, n = hitCount(hits); k < n; k++) batch.push([hitLine(hits, k), hitText(hits, k)]);
     if (batch.length >= 2048) {
       post({ kind: 'hits', hits: batch });
       batch = [];

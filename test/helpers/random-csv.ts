@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import { HEADER_27, row27 } from './temp.js';
 
 const NAMES = ['Life expectancy', 'Children in low income families (under 16s), %', 'The "5-a-day" measure', 'Two\nlines', 'A, B and "C"\r\nthree', 'Plain'];
@@ -16,4 +17,19 @@ export function randomFingertipsFile(rand: () => number, n: number, crlf: boolea
     if (rand() < 0.05) lines.push('');
   }
   return (bom ? '\uFEFF' : '') + lines.join(crlf ? '\r\n' : '\n') + (rand() < 0.5 ? (crlf ? '\r\n' : '\n') : '');
+}
+
+/**
+ * A plain csv-parse parse of `text` (the reference for the fast paths): each record with the
+ * physical line it starts on. csv-parse counts a CR inside quotes as a line and gives the line a
+ * record ends on; physical lines are LF-separated.
+ */
+export function csvParseRecords(text: string): { record: string[]; line: number }[] {
+  const records = parse(text, { bom: true, info: true, relax_column_count: true, skip_empty_lines: true }) as unknown as { record: string[]; info: { lines: number } }[];
+  let extra = 0;
+  return records.map((r) => {
+    const joined = r.record.join('');
+    extra += joined.split('\r').length - 1;
+    return { record: r.record, line: r.info.lines - extra - (joined.split('\n').length - 1) };
+  });
 }
