@@ -63,6 +63,41 @@ export function parseNumber(raw: string): ParsedNumber {
   return { ok: false };
 }
 
+/** 10^0 … 10^22: the powers of ten a double holds exactly. */
+const EXACT_POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => 10 ** k);
+
+/**
+ * The value of a plain decimal (isPlainDecimal's form), NaN for any other cell. Equal to Number(s):
+ * up to 15 digits, the digits make an exact integer below 2^53 and the point an exact power of ten,
+ * so one IEEE division gives the correctly rounded value, as Number does (Clinger's fast path,
+ * "How to read floating point numbers accurately", 1990); longer cells are given to Number. It
+ * saves the runtime call Number makes for a decimal: 30 million cells in a national file.
+ *
+ * @example plainDecimalValue('-46.25') // -46.25
+ */
+function plainDecimalValue(s: string): number {
+  const n = s.length;
+  const first = s.charCodeAt(0);
+  let i = first === 45 || first === 43 ? 1 : 0;
+  let digits = 0;
+  let mantissa = 0;
+  let point = false;
+  let decimals = 0;
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      mantissa = mantissa * 10 + (c - 48);
+      digits++;
+      if (point) decimals++;
+    } else if (c === 46 && !point) point = true;
+    else return NaN;
+  }
+  if (digits === 0) return NaN;
+  if (digits > 15) return Number(s);
+  const value = decimals === 0 ? mantissa : mantissa / EXACT_POWERS_OF_TEN[decimals]!;
+  return first === 45 ? -value : value;
+}
+
 /**
  * parseNumber's value without its result object, for the millions of cells of a national file:
  * the number, null for a missing token, undefined for a cell that is not a number.
@@ -72,7 +107,8 @@ export function parseNumber(raw: string): ParsedNumber {
  */
 export function numberValue(raw: string): number | null | undefined {
   if (raw === '') return null;
-  if (isPlainDecimal(raw)) return Number(raw);
+  const plain = plainDecimalValue(raw);
+  if (plain === plain) return plain;
   const parsed = parseNumber(raw);
   return parsed.ok ? parsed.value : undefined;
 }

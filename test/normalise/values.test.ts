@@ -45,6 +45,20 @@ describe('numberValue', () => {
       expect(numberValue(raw), JSON.stringify(raw)).toBe(parsed.ok ? parsed.value : undefined);
     }
   });
+
+  it('property: a plain decimal of 1 to 20 digits is exactly Number\'s value, sign of zero included (20,000 random decimals)', () => {
+    const rand = seededUniform(5);
+    const cells = ['0', '-0', '-0.000', '+0.5', '.5', '-.5', '5.', '9007199254740993', '999999999999999.9', '0.1', '0.30000000000000004', '123456789012345', '1234567890123456'];
+    for (let k = 0; k < 20_000; k++) {
+      const length = 1 + Math.floor(rand() * 20);
+      let digits = Array.from({ length }, () => String(Math.floor(rand() * 10))).join('');
+      const at = Math.floor(rand() * (length + 1));
+      if (rand() < 0.8) digits = `${digits.slice(0, at)}.${digits.slice(at)}`;
+      const sign = rand() < 0.2 ? '-' : rand() < 0.05 ? '+' : '';
+      cells.push(sign + digits, (rand() * 10 ** Math.floor(rand() * 8)).toFixed(Math.floor(rand() * 12)), String(rand() * 100));
+    }
+    for (const raw of cells) expect(numberValue(raw), raw).toBe(Number(raw));
+  });
 });
 
 describe('text cells', () => {
