@@ -54,14 +54,22 @@ const REQUIRED: Partial<Record<Field, string>> = { indicatorId: 'an indicator ID
  */
 export function createRowValidator(): (raw: RawRow, file: string, line: number) => Validated {
   const text = memo(cleanText);
+  // The cells read on every row have memos of their own: a memo shared by several columns mostly
+  // finds another column's cell as its last one, and hashes.
+  const periodText = memo(cleanText);
+  const goalText = memo(cleanText);
+  const newDataText = memo(cleanText);
+  const rangeText = memo(cleanText);
   const note = memo(cleanNote);
   const trend = memo((s: string) => normaliseTrend(cleanText(s)));
-  const comparison = memo((s: string) => normaliseComparison(cleanText(s)));
+  const comparisonOf = (s: string) => normaliseComparison(cleanText(s));
+  const englandComparison = memo(comparisonOf);
+  const parentComparison = memo(comparisonOf);
   const level = memo(geographyLevel);
-  const required = (raw: RawRow, field: Field): string | { ok: false; field: Field; message: string } => {
+  const required = (raw: RawRow, field: Field, clean = text): string | { ok: false; field: Field; message: string } => {
     const s = raw[field];
     if (s === undefined) return { ok: false, field, message: `expected ${REQUIRED[field]}` };
-    const t = text(s);
+    const t = clean(s);
     return t === null ? { ok: false, field, message: `expected ${REQUIRED[field]}, got a blank` } : t;
   };
   const NUMERIC = ['timePeriodSortable', 'value', 'lower95', 'upper95', 'lower998', 'upper998', 'count', 'denominator'] as const;
@@ -108,7 +116,7 @@ export function createRowValidator(): (raw: RawRow, file: string, line: number) 
       };
     }
     const h = head!;
-    const timePeriod = required(raw, 'timePeriod');
+    const timePeriod = required(raw, 'timePeriod', periodText);
     if (typeof timePeriod !== 'string') return timePeriod;
     const sortable = numberValue(raw.timePeriodSortable ?? '');
     const value = numberValue(raw.value ?? '');
@@ -165,11 +173,11 @@ export function createRowValidator(): (raw: RawRow, file: string, line: number) 
         denominator,
         valueNote,
         recentTrend: raw.recentTrend === undefined ? null : trend(raw.recentTrend),
-        comparedToEngland: raw.comparedToEngland === undefined ? null : comparison(raw.comparedToEngland),
-        comparedToParent: raw.comparedToParent === undefined ? null : comparison(raw.comparedToParent),
-        comparedToGoal: t(raw.comparedToGoal),
-        newData: t(raw.newData),
-        timePeriodRange: t(raw.timePeriodRange),
+        comparedToEngland: raw.comparedToEngland === undefined ? null : englandComparison(raw.comparedToEngland),
+        comparedToParent: raw.comparedToParent === undefined ? null : parentComparison(raw.comparedToParent),
+        comparedToGoal: raw.comparedToGoal === undefined ? null : goalText(raw.comparedToGoal),
+        newData: raw.newData === undefined ? null : newDataText(raw.newData),
+        timePeriodRange: raw.timePeriodRange === undefined ? null : rangeText(raw.timePeriodRange),
       },
     };
   };
