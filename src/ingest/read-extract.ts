@@ -3,7 +3,7 @@ import { stat } from 'node:fs/promises';
 import type { Diagnostic } from '../diagnostics.js';
 import { InputError } from '../errors.js';
 import { openInput } from '../io/open-input.js';
-import { FallBack, needleRecords, PARALLEL_MIN, type NeedleStats } from '../io/needle-reader.js';
+import { FallBack, needleBlocks, PARALLEL_MIN, type NeedleStats } from '../io/needle-reader.js';
 import { csvParseReader, type CsvRecord, type RecordReader } from '../io/read-records.js';
 import type { SourceSpec } from '../config/schema.js';
 import { adapterFor, type Adapter, type Resolvers } from './adapt.js';
@@ -87,8 +87,8 @@ export async function readExtract(path: string, options: ReadOptions): Promise<E
     const stats: NeedleStats = { records: 0, yielded: 0, bytes: 0 };
     const hash = options.digest ? createHash('sha256') : null;
     const records = needles
-      ? needleRecords(path, needles, stats, { column: (names) => matchHeader(names).columns.areaCode ?? -1, areas: options.needleAreas ?? needles, progress: options.progress })
-      : needleRecords(path, [], stats, { every: true, progress: options.progress, hash: hash ?? undefined });
+      ? needleBlocks(path, needles, stats, { column: (names) => matchHeader(names).columns.areaCode ?? -1, areas: options.needleAreas ?? needles, progress: options.progress })
+      : needleBlocks(path, [], stats, { every: true, progress: options.progress, hash: hash ?? undefined });
     let sent = 0;
     const sink = options.sink;
     // A fall-back restarts the file: rows already given to a sink must not be given twice.
@@ -108,17 +108,22 @@ export async function readExtract(path: string, options: ReadOptions): Promise<E
   const reader = options.reader ?? csvParseReader;
   const onSkip: { reject?: (line: number, message: string) => void } = {};
   const records = reader(input.text, (skip) => onSkip.reject?.(skip.line, skip.message));
-  return consume(input, records, options, null, onSkip);
+  return consume(input, oneByOne(records), options, null, onSkip);
+}
+
+/** Records as blocks of one (csv-parse's records come one at a time). */
+async function* oneByOne(records: AsyncIterable<CsvRecord>): AsyncGenerator<CsvRecord[]> {
+  for await (const record of records) yield [record];
 }
 
 /**
- * Turns records into validated rows: the header picks the adapter, each record becomes raw rows,
+ * Turns records, given in blocks, into validated rows: the header picks the adapter, each record becomes raw rows,
  * the selection is applied on raw cells, and the row validator checks the rest. Records a fast path saw but did
  * not yield (`stats`) count as read and outside the selection.
  */
 async function consume(
   input: { name: string; gzip: boolean; digest: () => { sha256: string; bytes: number } | null },
-  records: AsyncIterable<CsvRecord>,
+  blocks: AsyncIterable<Iterable<CsvRecord>>,
   options: ReadOptions,
   stats: NeedleStats | null,
   onSkip: { reject?: (line: number, message: string) => void } = {},
@@ -139,39 +144,41 @@ async function consume(
     read++;
     reject(line, null, 'unreadable-csv', message);
   };
-  for await (const record of records) {
-    if (!adapter) {
-      adapter = adapterFor(input.name, record.fields, options.source ?? null, options.resolve);
-      continue;
-    }
-    const header = adapter.header;
-    for (const adapted of adapter.adapt(record.fields)) {
-      read++;
-      if ('error' in adapted) {
-        reject(record.line, adapted.error.column, adapted.error.reason, adapted.error.message);
+  for await (const records of blocks) {
+    for (const record of records) {
+      if (!adapter) {
+        adapter = adapterFor(input.name, record.fields, options.source ?? null, options.resolve);
         continue;
       }
-      const raw = adapted.raw;
-      if (options.keep && !options.keep(raw)) {
-        outside++;
-        continue;
+      const header = adapter.header;
+      for (const adapted of adapter.adapt(record.fields)) {
+        read++;
+        if ('error' in adapted) {
+          reject(record.line, adapted.error.column, adapted.error.reason, adapted.error.message);
+          continue;
+        }
+        const raw = adapted.raw;
+        if (options.keep && !options.keep(raw)) {
+          outside++;
+          continue;
+        }
+        if (record.fields.length > header.names.length) {
+          reject(record.line, null, 'too-many-fields', `expected at most ${header.names.length} fields as in the header, got ${record.fields.length}`);
+          continue;
+        }
+        const parsed = validate(raw, input.name, record.line);
+        if (!parsed.ok) {
+          const field: Field = parsed.field;
+          const column = header.columns[field] !== undefined ? header.names[header.columns[field]]! : null;
+          reject(record.line, column, field === 'timePeriod' ? 'invalid-period' : parsed.message.startsWith('expected a number') ? 'invalid-number' : 'missing-field', parsed.message);
+          continue;
+        }
+        const row = parsed.row;
+        if (options.sink) {
+          used++;
+          options.sink(row);
+        } else rows.push(row);
       }
-      if (record.fields.length > header.names.length) {
-        reject(record.line, null, 'too-many-fields', `expected at most ${header.names.length} fields as in the header, got ${record.fields.length}`);
-        continue;
-      }
-      const parsed = validate(raw, input.name, record.line);
-      if (!parsed.ok) {
-        const field: Field = parsed.field;
-        const column = header.columns[field] !== undefined ? header.names[header.columns[field]]! : null;
-        reject(record.line, column, field === 'timePeriod' ? 'invalid-period' : parsed.message.startsWith('expected a number') ? 'invalid-number' : 'missing-field', parsed.message);
-        continue;
-      }
-      const row = parsed.row;
-      if (options.sink) {
-        used++;
-        options.sink(row);
-      } else rows.push(row);
     }
   }
   if (stats) {

@@ -6,7 +6,7 @@ import { Worker } from 'node:worker_threads';
 import { InputError } from '../errors.js';
 import type { WorkerJob, WorkerMessage } from './needle-worker.js';
 import type { CsvRecord } from './read-records.js';
-import { FallBack, hitCount, hitLine, hitText, newRangeStats, scanRange } from './scan-range.js';
+import { FallBack, hitCount, hitLine, hitText, newRangeStats, scanRange, type Hits } from './scan-range.js';
 import { splitRecord } from './split-record.js';
 
 export { FallBack } from './scan-range.js';
@@ -41,6 +41,16 @@ function toRecord(line: number, text: string): CsvRecord {
   const fields = splitRecord(text);
   if (!fields) throw new FallBack(`malformed quoting on line ${line}`);
   return { line, fields };
+}
+
+/** A block's hits as records, each split when it is reached. */
+function* blockRecords(hits: Hits): Generator<CsvRecord> {
+  for (let k = 0, n = hitCount(hits); k < n; k++) yield toRecord(hitLine(hits, k), hitText(hits, k));
+}
+
+/** The worker's hits as records. */
+function* postedRecords(hits: [line: number, text: string][], offset: number): Generator<CsvRecord> {
+  for (const [line, text] of hits) yield toRecord(line + offset, text);
 }
 
 /** The first record start at or after the main thread's share of the file; the file's size when there is none near. */
@@ -117,7 +127,16 @@ function startWorker(job: WorkerJob, onProgress: (bytes: number) => void): { wor
  * first `limit` bytes are read. With `every`, every record is yielded (one thread): the whole-file
  * reader of `check`, about ten times csv-parse's speed.
  */
-export async function* needleRecords(
+export async function* needleRecords(...args: Parameters<typeof needleBlocks>): AsyncGenerator<CsvRecord> {
+  for await (const block of needleBlocks(...args)) yield* block;
+}
+
+/**
+ * needleRecords a block at a time: each block's records are split as the caller reaches them, and
+ * must all be taken before the next block is asked for. A step of an async generator costs ~0.2 µs
+ * (promises), a step of a sync one ~0.03 µs: 3.6 million records in a national file.
+ */
+export async function* needleBlocks(
   path: string, needles: string[], stats: NeedleStats,
   options: {
     parallelMin?: number; column?: (header: string[]) => number; areas?: string[]; limit?: number; every?: boolean;
@@ -125,7 +144,7 @@ export async function* needleRecords(
     /** Hashes every byte of the file as read (with `every`, which reads it in order on one thread). */
     hash?: Hash;
   } = {},
-): AsyncGenerator<CsvRecord> {
+): AsyncGenerator<Iterable<CsvRecord>> {
   const fh = await open(path, 'r').catch((e: NodeJS.ErrnoException) => {
     throw new InputError(`${path}: cannot read the file (${e.code ?? 'error'})`);
   });
@@ -158,11 +177,9 @@ export async function* needleRecords(
     const range = newRangeStats();
     let header = true;
     for await (const hits of scanRange(fh, from, mid, wanted, { header: true, final: mid === fileSize, column, areas, every: options.every, onBlock, hash: options.hash, chunk: options.limit !== undefined ? 1 << 20 : options.every ? EVERY_CHUNK : undefined }, range)) {
-      for (let k = 0, n = hitCount(hits); k < n; k++) {
-        if (header) header = false;
-        else stats.yielded++;
-        yield toRecord(hitLine(hits, k), hitText(hits, k));
-      }
+      stats.yielded += hitCount(hits) - (header ? 1 : 0);
+      header = false;
+      yield blockRecords(hits);
     }
     if (helper && (range.carried.length > 0 || (await helper.silent()))) {
       // The middle fell inside a quoted field (the worker started mid-record), or the worker never
@@ -170,10 +187,8 @@ export async function* needleRecords(
       await helper.worker.terminate();
       helper = null;
       for await (const hits of scanRange(fh, mid, size, wanted, { header: false, final: true, prefix: range.carried, column, areas, every: options.every, onBlock }, range)) {
-        for (let k = 0, n = hitCount(hits); k < n; k++) {
-          stats.yielded++;
-          yield toRecord(hitLine(hits, k), hitText(hits, k));
-        }
+        stats.yielded += hitCount(hits);
+        yield blockRecords(hits);
       }
     } else if (helper) {
       const offset = range.newlines;
@@ -184,10 +199,8 @@ export async function* needleRecords(
           range.records += m.records;
           break;
         }
-        for (const [line, text] of m.hits) {
-          stats.yielded++;
-          yield toRecord(line + offset, text);
-        }
+        stats.yielded += m.hits.length;
+        yield postedRecords(m.hits, offset);
       }
     }
     stats.records = range.records;
