@@ -158,6 +158,19 @@ describe('the fast path (needles) against csv-parse', () => {
     expect(fast.summary).toEqual(slow.summary);
   });
 
+  it('readExtract reads a file of several 2 MB blocks whole as csv-parse does (records cross block ends; each block is split as it is consumed)', async () => {
+    const dir = scratch({});
+    const file = join(dir, 'x.csv');
+    const text = randomFile(36_000, false, false);
+    expect(Buffer.byteLength(text)).toBeGreaterThan(4 << 20);
+    writeFileSync(file, text);
+    const slow = await readExtract(file, { stdin: Readable.from([]), reader: csvParseReader });
+    const fast = await readExtract(file, { stdin: Readable.from([]) });
+    expect(fast.rows).toEqual(slow.rows);
+    expect(fast.summary).toEqual(slow.summary);
+    expect(fast.diagnostics).toEqual(slow.diagnostics);
+  });
+
   it('falls back to csv-parse for gzip and for unbalanced quotes', async () => {
     const { gzipSync } = await import('node:zlib');
     const dir = scratch({ 'g.csv': gzipSync(`${HEADER_27}\n${row27({ value: '1' })}\n`), 'q.csv': `${HEADER_27}\n${row27({ value: '1' })}\n90366,"open quote,E06000032\n` });
