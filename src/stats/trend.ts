@@ -49,12 +49,18 @@ function cannot(reason: string, polarity: Polarity): TrendResult {
   return { marker: 'CannotBeCalculated', label: trendLabel('CannotBeCalculated', polarity), chiSquare: null, slope: null, reason };
 }
 
-/** Weighted least-squares slope on t with weights 1/σ², σ = CI width / 3.92, and its χ². */
-function ciStatistic(points: TrendPoint[]): { slope: number; chiSquare: number } {
-  const weights = points.map((p) => {
+/** Each point's weight 1/σ², σ = (U95 − L95) / 3.92. */
+function ciWeights(points: TrendPoint[]): number[] {
+  const weights: number[] = [];
+  for (const p of points) {
     const se = ((p.upper95 as number) - (p.lower95 as number)) / CI_WIDTH_TO_SE;
-    return 1 / (se * se);
-  });
+    weights.push(1 / (se * se));
+  }
+  return weights;
+}
+
+/** Weighted least-squares slope on t = 1…n with the CI weights, and its χ². */
+function ciStatistic(points: TrendPoint[], weights: number[]): { slope: number; chiSquare: number } {
   const xy = points.map((p, i): [number, number] => [i + 1, p.value as number]);
   const slope = weightedLinearRegression(xy, weights).m;
   let s1 = 0;
@@ -69,16 +75,8 @@ function ciStatistic(points: TrendPoint[]): { slope: number; chiSquare: number }
   return { slope, chiSquare: (slope * slope) / variance };
 }
 
-function ciSlope(points: TrendPoint[], times: number[]): number {
-  const weights = points.map((p) => {
-    const se = ((p.upper95 as number) - (p.lower95 as number)) / CI_WIDTH_TO_SE;
-    return 1 / (se * se);
-  });
-  return weightedLinearRegression(points.map((p, i): [number, number] => [times[i] as number, p.value as number]), weights).m;
-}
-
 /** Cochran–Armitage χ² on counts, with the OLS slope of logit(r/n) on t for the direction. */
-function proportionStatistic(points: TrendPoint[]): { slope: number; chiSquare: number } {
+function proportionStatistic(points: TrendPoint[], logits: number[]): { slope: number; chiSquare: number } {
   let N = 0;
   let R = 0;
   let A = 0;
@@ -95,16 +93,31 @@ function proportionStatistic(points: TrendPoint[]): { slope: number; chiSquare: 
     C += n * t * t;
   });
   const chiSquare = (N * (N * A - R * B) ** 2) / (R * (N - R) * (N * C - B * B));
-  return { slope: logitSlope(points, points.map((_, i) => i + 1)), chiSquare };
+  return { slope: linearRegression(logits.map((y, i): [number, number] => [i + 1, y])).m, chiSquare };
 }
 
-function logitSlope(points: TrendPoint[], times: number[]): number {
-  return linearRegression(
-    points.map((p, i): [number, number] => {
-      const q = (p.count as number) / (p.denominator as number);
-      return [times[i] as number, Math.log(q / (1 - q))];
-    }),
-  ).m;
+/** logit(r/n) of each point. */
+function logitsOf(points: TrendPoint[]): number[] {
+  return points.map((p) => {
+    const q = (p.count as number) / (p.denominator as number);
+    return Math.log(q / (1 - q));
+  });
+}
+
+/**
+ * The slope without the point at `drop` (t keeps the others' times), from the five points' values
+ * and weights (CI method) or logits (proportion method): the same inputs to simple-statistics as
+ * the five-point fit's, less one.
+ */
+function slopeWithout(drop: number, ys: number[], weights: number[] | null): number {
+  const xy: [number, number][] = [];
+  const w: number[] = [];
+  for (let i = 0; i < ys.length; i++) {
+    if (i === drop) continue;
+    xy.push([i + 1, ys[i]!]);
+    if (weights) w.push(weights[i]!);
+  }
+  return weights ? weightedLinearRegression(xy, w).m : linearRegression(xy).m;
 }
 
 /**
@@ -152,14 +165,13 @@ export function recentTrend(
   if (recent.some((p) => p.count === p.denominator || (method === 'proportion' && p.count === 0))) {
     return cannot('The recent trend cannot be calculated', polarity);
   }
-  const { slope, chiSquare } = method === 'ci' ? ciStatistic(recent) : proportionStatistic(recent);
+  const weights = method === 'ci' ? ciWeights(recent) : null;
+  const ys = weights ? recent.map((p) => p.value as number) : logitsOf(recent);
+  const { slope, chiSquare } = weights ? ciStatistic(recent, weights) : proportionStatistic(recent, ys);
   const sign = (s: number): boolean => s >= 0;
   let robust = true;
-  for (let drop = 0; drop < POINTS; drop++) {
-    const kept = recent.filter((_, i) => i !== drop);
-    const times = [1, 2, 3, 4, 5].filter((_, i) => i !== drop);
-    const s = method === 'ci' ? ciSlope(kept, times) : logitSlope(kept, times);
-    if (sign(s) !== sign(slope)) robust = false;
+  for (let drop = 0; drop < POINTS && robust; drop++) {
+    if (sign(slopeWithout(drop, ys, weights)) !== sign(slope)) robust = false;
   }
   const marker: TrendMarker =
     chiSquare > TREND_CHI_SQUARE_THRESHOLD && robust ? (slope >= 0 ? 'Increasing' : 'Decreasing') : 'NoChange';
