@@ -59,9 +59,9 @@ function ciWeights(points: TrendPoint[]): number[] {
   return weights;
 }
 
-/** Weighted least-squares slope on t = 1…n with the CI weights, and its χ². */
-function ciStatistic(points: TrendPoint[], weights: number[]): { slope: number; chiSquare: number } {
-  const xy = points.map((p, i): [number, number] => [i + 1, p.value as number]);
+/** Weighted least-squares slope of the values on t = 1…n with the CI weights, and its χ². */
+function ciStatistic(values: number[], weights: number[]): { slope: number; chiSquare: number } {
+  const xy = values.map((v, i): [number, number] => [i + 1, v]);
   const slope = weightedLinearRegression(xy, weights).m;
   let s1 = 0;
   let s3 = 0;
@@ -167,7 +167,7 @@ export function recentTrend(
   }
   const weights = method === 'ci' ? ciWeights(recent) : null;
   const ys = weights ? recent.map((p) => p.value as number) : logitsOf(recent);
-  const { slope, chiSquare } = weights ? ciStatistic(recent, weights) : proportionStatistic(recent, ys);
+  const { slope, chiSquare } = weights ? ciStatistic(ys, weights) : proportionStatistic(recent, ys);
   const sign = (s: number): boolean => s >= 0;
   let robust = true;
   for (let drop = 0; drop < POINTS && robust; drop++) {
