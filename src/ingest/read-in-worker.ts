@@ -1,5 +1,7 @@
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import v8 from 'node:v8';
 import { Worker, isMainThread } from 'node:worker_threads';
 import { InputError } from '../errors.js';
 import type { IngestJob, IngestMessage } from './ingest-worker.js';
@@ -27,6 +29,12 @@ export function canReadInWorker(path: string, options: ReadOptions, size: number
  * were given).
  */
 export async function readInWorker(path: string, options: ReadOptions, oneThread: () => Promise<Extract>, batchRows?: number): Promise<Extract> {
+  // With two cores, the two threads fill them, and V8's parallel young-generation collections (one
+  // every ~1,000 rows on the reading thread) wait for helpers that can only run by taking a core
+  // from the other thread. Collected on their own thread, check on 1 GB took a median 10.76 s
+  // against 11.60 s over 11 interleaved pairs (docs/performance.md). V8 reads the flag as each
+  // collection starts (ScavengerCollector::NumberOfScavengeTasks), so setting it here is safe.
+  if (availableParallelism() <= 2) v8.setFlagsFromString('--no-parallel-scavenge');
   const taken = new SharedArrayBuffer(4);
   const counter = new Int32Array(taken);
   const job: IngestJob = { path, digest: !!options.digest, restart: !!options.restart, taken, batchRows };
