@@ -44,10 +44,14 @@ export function inferComparisonMethod(
     checked++;
     const area = { value: r.value, lower95: r.lower95, upper95: r.upper95, lower998: r.lower998, upper998: r.upper998, denominator: r.denominator };
     const benchmark = { value: bench.value, lower95: bench.lower95, upper95: bench.upper95 };
-    candidates.forEach((c, i) => {
-      const { label } = compareWithBenchmark({ method: c.method, confidence: c.confidence, polarity, unit: multiplier ?? undefined, area, benchmark });
-      if (label === r.comparedToEngland) scores[i]!++;
-    });
+    // One comparison, its method and confidence set for each candidate in turn (a national file
+    // has millions of rows, each tried four to six times).
+    const comparison = { method: candidates[0]!.method, confidence: candidates[0]!.confidence, polarity, unit: multiplier ?? undefined, area, benchmark };
+    for (let i = 0; i < candidates.length; i++) {
+      comparison.method = candidates[i]!.method;
+      comparison.confidence = candidates[i]!.confidence;
+      if (compareWithBenchmark(comparison).label === r.comparedToEngland) scores[i]!++;
+    }
   }
   if (checked === 0) return null;
   let best = 0;

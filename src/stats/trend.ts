@@ -148,7 +148,10 @@ export function recentTrend(
   const { method, polarity } = a;
   if ((a.yearRange ?? 1) !== 1) return cannot('The recent trend cannot be calculated for this year range', polarity);
   if (points.length === 0) return cannot('No data points found', polarity);
-  const sorted = [...points].sort((x, y) => x.period - y.period);
+  // The series give their points in time order: they are sorted (a copy) only when they are not.
+  let inOrder = true;
+  for (let i = 1; i < points.length && inOrder; i++) inOrder = points[i]!.period >= points[i - 1]!.period;
+  const sorted = inOrder ? points : [...points].sort((x, y) => x.period - y.period);
   for (let i = 1; i < sorted.length; i++) {
     if ((sorted[i] as TrendPoint).period === (sorted[i - 1] as TrendPoint).period) {
       return cannot('Duplicate periods in the series', polarity);
