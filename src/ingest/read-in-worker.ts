@@ -26,7 +26,8 @@ export function canReadInWorker(path: string, options: ReadOptions, size: number
  * The result (summary, diagnostics, digest) is the worker's readExtract's; a fall-back to csv-parse
  * after rows were given calls `restart` here, as it would on one thread. If the thread cannot run
  * (it cannot start, or stops), the file is read by `oneThread` instead (after `restart`, when rows
- * were given).
+ * were given). On a machine of two cores or fewer it turns V8's parallel scavenging off for the rest
+ * of the process (a process-wide flag; see below).
  */
 export async function readInWorker(path: string, options: ReadOptions, oneThread: () => Promise<Extract>, batchRows?: number): Promise<Extract> {
   // With two cores, the two threads fill them, and V8's parallel young-generation collections (one
