@@ -91,11 +91,13 @@ function spcDsr(v: number, b: number, area: AreaForComparison, unit: number, con
   return fromControlLimits(v, lower, upper);
 }
 
+const UNJUDGED = { higher: 'Higher', highest: 'Highest', lower: 'Lower', lowest: 'Lowest' } as const;
+
 function applyPolarity(raw: Raw, polarity: Polarity): ComparisonOutcome {
   if (raw === 'none' || polarity === 'not-applicable') return 'NotCompared';
   if (raw === 'same') return 'Similar';
   if (polarity === 'no-judgement') {
-    return ({ higher: 'Higher', highest: 'Highest', lower: 'Lower', lowest: 'Lowest' } as const)[raw];
+    return UNJUDGED[raw];
   }
   const good = polarity === 'high-is-good';
   switch (raw) {
@@ -134,23 +136,47 @@ export function compareWithBenchmark(a: {
   unit?: number;
   confidence?: 0.95 | 0.998;
 }): { outcome: ComparisonOutcome; label: ComparisonLabel } {
-  const v = a.area.value;
-  const b = a.benchmark.value;
-  const confidence = a.confidence ?? 0.95;
-  let raw: Raw = 'none';
-  if (isNum(v) && isNum(b) && a.polarity !== 'not-applicable') {
-    switch (a.method) {
-      case 1:
-        raw = confidence === 0.998
-          ? singleCi(v, b, a.area.lower998, a.area.upper998)
-          : singleCi(v, b, a.area.lower95, a.area.upper95);
-        break;
-      case 17: raw = twoLevels(v, b, a.area); break;
-      case 12: raw = doubleCi(v, b, a.area, a.benchmark); break;
-      case 5: raw = spcProportion(v, b, a.area, a.unit ?? 100, confidence); break;
-      case 6: raw = spcDsr(v, b, a.area, a.unit ?? 100000, confidence); break;
-    }
-  }
-  const outcome = applyPolarity(raw, a.polarity);
+  const outcome = comparisonOutcome(a.method, a.polarity, a.confidence ?? 0.95, a.unit, a.area, a.benchmark);
   return { outcome, label: LABELS[outcome] };
 }
+
+/**
+ * `compareWithBenchmark`'s outcome from positional arguments, for callers that compare every row of
+ * a national file: the area and benchmark can be the rows themselves, and nothing is allocated.
+ * `unit` undefined is the method's default (100 for method 5, 100,000 for method 6).
+ *
+ * @example comparisonOutcome(1, 'high-is-good', 0.95, undefined, { value: 3.3, lower95: 3.2, upper95: 3.5 }, { value: 3.0 }) // 'Better'
+ */
+export function comparisonOutcome(
+  method: ComparisonMethod,
+  polarity: Polarity,
+  confidence: 0.95 | 0.998,
+  unit: number | undefined,
+  area: AreaForComparison,
+  benchmark: BenchmarkForComparison,
+): ComparisonOutcome {
+  const v = area.value;
+  const b = benchmark.value;
+  let raw: Raw = 'none';
+  if (isNum(v) && isNum(b) && polarity !== 'not-applicable') {
+    switch (method) {
+      case 1:
+        raw = confidence === 0.998
+          ? singleCi(v, b, area.lower998, area.upper998)
+          : singleCi(v, b, area.lower95, area.upper95);
+        break;
+      case 17: raw = twoLevels(v, b, area); break;
+      case 12: raw = doubleCi(v, b, area, benchmark); break;
+      case 5: raw = spcProportion(v, b, area, unit ?? 100, confidence); break;
+      case 6: raw = spcDsr(v, b, area, unit ?? 100000, confidence); break;
+    }
+  }
+  return applyPolarity(raw, polarity);
+}
+
+/**
+ * The label Fingertips' CSV writes for an outcome (Best/Worst as Better/Worse).
+ *
+ * @example comparisonLabel('Best') // 'Better'
+ */
+export const comparisonLabel = (outcome: ComparisonOutcome): ComparisonLabel => LABELS[outcome];

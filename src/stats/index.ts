@@ -8,7 +8,7 @@ export { rateInterval } from './rate.js';
 export { dsr, type DsrBand } from './dsr.js';
 export { poissonLimit } from './poisson-limits.js';
 export {
-  compareWithBenchmark, COMPARISON_METHODS,
+  compareWithBenchmark, comparisonOutcome, comparisonLabel, COMPARISON_METHODS,
   type ComparisonMethod, type ComparisonOutcome, type ComparisonLabel,
 } from './compare.js';
 export { recentTrend, trendLabel, TREND_CHI_SQUARE_THRESHOLD, type TrendMarker, type TrendPoint, type TrendResult } from './trend.js';

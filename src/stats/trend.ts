@@ -59,18 +59,47 @@ function ciWeights(points: TrendPoint[]): number[] {
   return weights;
 }
 
+/**
+ * Scratch [t, y] pairs and weights for the fits, filled before each call to simple-statistics and
+ * only read by it: a national file's check judges millions of trends, each with six fits, and
+ * these arrays were most of what it allocated.
+ */
+const PAIRS: [number, number][][] = Array.from({ length: POINTS + 1 }, (_, n) => Array.from({ length: n }, (): [number, number] => [0, 0]));
+const WEIGHTS: number[][] = Array.from({ length: POINTS + 1 }, (_, n) => new Array<number>(n).fill(0));
+
+/** The scratch pairs (t, ys[i]) for the indices of ys other than `drop` (−1 keeps all), t = i + 1. */
+function pairsOf(ys: number[], drop = -1): [number, number][] {
+  const xy = PAIRS[drop < 0 ? ys.length : ys.length - 1]!;
+  let j = 0;
+  for (let i = 0; i < ys.length; i++) {
+    if (i === drop) continue;
+    const pair = xy[j++]!;
+    pair[0] = i + 1;
+    pair[1] = ys[i]!;
+  }
+  return xy;
+}
+
+/** The scratch weights for the indices other than `drop`. */
+function weightsOf(weights: number[], drop: number): number[] {
+  const w = WEIGHTS[weights.length - 1]!;
+  let j = 0;
+  for (let i = 0; i < weights.length; i++) if (i !== drop) w[j++] = weights[i]!;
+  return w;
+}
+
 /** Weighted least-squares slope of the values on t = 1…n with the CI weights, and its χ². */
 function ciStatistic(values: number[], weights: number[]): { slope: number; chiSquare: number } {
-  const xy = values.map((v, i): [number, number] => [i + 1, v]);
-  const slope = weightedLinearRegression(xy, weights).m;
+  const slope = weightedLinearRegression(pairsOf(values), weights).m;
   let s1 = 0;
   let s3 = 0;
   let s5 = 0;
-  weights.forEach((w, i) => {
+  for (let i = 0; i < weights.length; i++) {
+    const w = weights[i]!;
     s1 += w;
     s3 += w * (i + 1);
     s5 += w * (i + 1) * (i + 1);
-  });
+  }
   const variance = s1 / (s1 * s5 - s3 * s3);
   return { slope, chiSquare: (slope * slope) / variance };
 }
@@ -93,7 +122,7 @@ function proportionStatistic(points: TrendPoint[], logits: number[]): { slope: n
     C += n * t * t;
   });
   const chiSquare = (N * (N * A - R * B) ** 2) / (R * (N - R) * (N * C - B * B));
-  return { slope: linearRegression(logits.map((y, i): [number, number] => [i + 1, y])).m, chiSquare };
+  return { slope: linearRegression(pairsOf(logits)).m, chiSquare };
 }
 
 /** logit(r/n) of each point. */
@@ -110,14 +139,8 @@ function logitsOf(points: TrendPoint[]): number[] {
  * the five-point fit's, less one.
  */
 function slopeWithout(drop: number, ys: number[], weights: number[] | null): number {
-  const xy: [number, number][] = [];
-  const w: number[] = [];
-  for (let i = 0; i < ys.length; i++) {
-    if (i === drop) continue;
-    xy.push([i + 1, ys[i]!]);
-    if (weights) w.push(weights[i]!);
-  }
-  return weights ? weightedLinearRegression(xy, w).m : linearRegression(xy).m;
+  const xy = pairsOf(ys, drop);
+  return weights ? weightedLinearRegression(xy, weightsOf(weights, drop)).m : linearRegression(xy).m;
 }
 
 /**

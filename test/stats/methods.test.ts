@@ -128,6 +128,16 @@ describe('recentTrend', () => {
   const points = (values: number[], years = values.map((_, i) => 2015 + i)) =>
     values.map((v, i) => ({ period: years[i]!, value: v, lower95: v - 1, upper95: v + 1, count: 100 + i, denominator: 1000 }));
 
+  it('the leave-one-out fits keep the other points\' times (t = 1, 2, 3, 5 without the fourth), derived by hand', () => {
+    // Equal weights (every CI ±1), so each fit is OLS. All five: Σ(t−3)(y−9.4) = −14, slope −1.4,
+    // χ² = 1.4² / (1 / (10 / 0.2603…)) ≈ 75.3 > 9.55. Without a point the slopes' numerators are
+    // −20, −8.25, −14, −4.75, −5.5: all negative, so the fall is robust. Numbering the four left
+    // 1…4 instead would give +0.5 without the fourth point, and No significant change.
+    const t = recentTrend(points([7, 14, 18, 2, 6]), { method: 'ci', polarity: 'high-is-good' });
+    expect(t.marker).toBe('Decreasing');
+    expect(t.slope).toBeCloseTo(-1.4, 12);
+    expect(t.chiSquare).toBeCloseTo(75.2954, 3);
+  });
   it('cannot be calculated with fewer than 5 points', () => {
     expect(recentTrend(points([1, 2, 3, 4]), { method: 'ci', polarity: 'high-is-good' })).toMatchObject({
       marker: 'CannotBeCalculated', label: 'Cannot be calculated', reason: 'Not enough data points to calculate recent trend', chiSquare: null,
