@@ -1,6 +1,6 @@
 import type { IndicatorRow } from '../ingest/row.js';
 import { ENGLAND_CODE } from '../normalise/area.js';
-import { compareWithBenchmark, type ComparisonMethod, type Polarity } from '../stats/index.js';
+import { comparisonLabel, comparisonOutcome, type ComparisonMethod, type Polarity } from '../stats/index.js';
 
 export interface MethodChoice {
   method: ComparisonMethod;
@@ -42,15 +42,10 @@ export function inferComparisonMethod(
     const bench = englandOf(r);
     if (!bench || bench.value === null || r.value === null) continue;
     checked++;
-    const area = { value: r.value, lower95: r.lower95, upper95: r.upper95, lower998: r.lower998, upper998: r.upper998, denominator: r.denominator };
-    const benchmark = { value: bench.value, lower95: bench.lower95, upper95: bench.upper95 };
-    // One comparison, its method and confidence set for each candidate in turn (a national file
-    // has millions of rows, each tried four to six times).
-    const comparison = { method: candidates[0]!.method, confidence: candidates[0]!.confidence, polarity, unit: multiplier ?? undefined, area, benchmark };
+    // The rows are the comparison's inputs: a national file has millions of rows, each tried four to six times.
     for (let i = 0; i < candidates.length; i++) {
-      comparison.method = candidates[i]!.method;
-      comparison.confidence = candidates[i]!.confidence;
-      if (compareWithBenchmark(comparison).label === r.comparedToEngland) scores[i]!++;
+      const c = candidates[i]!;
+      if (comparisonLabel(comparisonOutcome(c.method, polarity, c.confidence, multiplier ?? undefined, r, bench)) === r.comparedToEngland) scores[i]!++;
     }
   }
   if (checked === 0) return null;

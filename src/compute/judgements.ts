@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../diagnostics.js';
 import { repeatConflict } from '../ingest/merge.js';
 import type { IndicatorRow } from '../ingest/row.js';
-import { compareWithBenchmark, recentTrend, type TrendPoint } from '../stats/index.js';
+import { comparisonLabel, comparisonOutcome, recentTrend, type ComparisonOutcome, type TrendPoint } from '../stats/index.js';
 import type { BaselineRow, Benchmark } from './baseline-schema.js';
 import type { IndicatorProfile } from './indicator-profile.js';
 
@@ -118,6 +118,19 @@ export function mergeAndIndexRows(rows: IndicatorRow[]): { rows: IndicatorRow[];
   return { rows: kept, duplicates, diagnostics, index };
 }
 
+const NO_BENCHMARK = { value: null, lower95: null, upper95: null };
+
+/** The comparison of a row with a benchmark row by the indicator's method; the rows are the comparison's inputs. */
+function outcomeOf(area: IndicatorRow, bench: IndicatorRow | undefined, profile: IndicatorProfile): ComparisonOutcome {
+  return comparisonOutcome(profile.method, profile.polarity, profile.confidence, profile.multiplier ?? undefined, area, bench ?? NO_BENCHMARK);
+}
+
+/** How the published judgement stands against the recomputed outcome; not compared for want of an input is "inputs-missing". */
+function benchmarkAgreement(outcome: ComparisonOutcome, area: IndicatorRow, bench: IndicatorRow | undefined, published: string | null): Agreement {
+  const inputsMissing = outcome === 'NotCompared' && (area.value === null || area.lower95 === null || area.upper95 === null || bench?.value == null);
+  return agreement(comparisonLabel(outcome), published, inputsMissing);
+}
+
 /**
  * The comparison of a row with a benchmark row by the indicator's method, beside the judgement
  * the file published. A judgement that needs an input the extract lacks (the benchmark row, the
@@ -130,26 +143,15 @@ export function judgeBenchmark(
   published: string | null,
   profile: IndicatorProfile,
 ): Benchmark {
-  const { outcome, label } = compareWithBenchmark({
-    method: profile.method,
-    polarity: profile.polarity,
-    confidence: profile.confidence,
-    unit: profile.multiplier ?? undefined,
-    area: {
-      value: area.value, lower95: area.lower95, upper95: area.upper95, lower998: area.lower998, upper998: area.upper998,
-      denominator: area.denominator,
-    },
-    benchmark: { value: bench?.value ?? null, lower95: bench?.lower95 ?? null, upper95: bench?.upper95 ?? null },
-  });
-  const inputsMissing = outcome === 'NotCompared' && (area.value === null || area.lower95 === null || area.upper95 === null || bench?.value == null);
-  const status = agreement(label, published, inputsMissing);
+  const outcome = outcomeOf(area, bench, profile);
+  const status = benchmarkAgreement(outcome, area, bench, published);
   return {
     area_code: code,
     area_name: bench?.areaName ?? null,
     value: bench?.value ?? null,
     lower_ci_95: bench?.lower95 ?? null,
     upper_ci_95: bench?.upper95 ?? null,
-    computed: label,
+    computed: comparisonLabel(outcome),
     computed_outcome: outcome,
     published,
     agrees: status === 'agrees' ? true : status === 'differs' ? false : null,
@@ -158,25 +160,46 @@ export function judgeBenchmark(
   };
 }
 
+/**
+ * `judgeBenchmark`'s status alone, for a caller that only tallies (check verifies every row of a
+ * national file, and the Benchmark record was its largest allocation, ~450 bytes a row).
+ *
+ * @example benchmarkStatus(row, englandRow, row.comparedToEngland, profile) // 'agrees'
+ */
+export function benchmarkStatus(area: IndicatorRow, bench: IndicatorRow | undefined, published: string | null, profile: IndicatorProfile): Agreement {
+  if (published === null) return 'not-published';
+  return benchmarkAgreement(outcomeOf(area, bench, profile), area, bench, published);
+}
+
+/** A series' points as the trend test takes them, in the series' order. */
+export type SeriesPoint = TrendPoint & { derived: boolean };
+
+/**
+ * Every point of a series, as the trend test takes them: made once for a series whose every row
+ * has a trend to judge, then filtered by period for each.
+ */
+export function seriesPoints(series: IndicatorRow[]): SeriesPoint[] {
+  return series.map((r) => ({ period: r.period.sortable, value: r.value, lower95: r.lower95, upper95: r.upper95, count: r.count, denominator: r.denominator, derived: !!r.derivedCi }));
+}
+
 /** The points of a series up to a row's period, as the trend test takes them. */
-export function trendPoints(series: IndicatorRow[], row: IndicatorRow): (TrendPoint & { derived: boolean })[] {
-  return series
-    .filter((r) => r.period.sortable <= row.period.sortable)
-    .map((r) => ({ period: r.period.sortable, value: r.value, lower95: r.lower95, upper95: r.upper95, count: r.count, denominator: r.denominator, derived: !!r.derivedCi }));
+export function trendPoints(series: IndicatorRow[], row: IndicatorRow, points: SeriesPoint[] = seriesPoints(series)): SeriesPoint[] {
+  const upTo = row.period.sortable;
+  return points.filter((p) => p.period <= upTo);
 }
 
 /**
  * The recent trend at a row's period, recomputed by Fingertips' method (the proportion method
  * when the indicator is compared by SPC for proportions, method 5, as the classic code chooses),
- * beside the published Recent Trend.
+ * beside the published Recent Trend. `all` is `seriesPoints(series)` when the caller holds it.
  */
-export function judgeTrend(series: IndicatorRow[], row: IndicatorRow, profile: IndicatorProfile): BaselineRow['trend'] {
+export function judgeTrend(series: IndicatorRow[], row: IndicatorRow, profile: IndicatorProfile, all?: SeriesPoint[]): BaselineRow['trend'] {
   const method = profile.method === 5 ? 'proportion' : 'ci';
   const annual = row.period.kind === 'year' || row.period.kind === 'multi-year';
   const yearRange = annual ? row.period.years : 0;
   // recentTrend refuses any year range but 1 before it looks at a point (a national file's 3-year
   // and quarterly rows): their points are only counted.
-  const points = yearRange === 1 ? trendPoints(series, row) : [];
+  const points = yearRange === 1 ? trendPoints(series, row, all) : [];
   const pointCount = yearRange === 1 ? points.length : series.reduce((n, r) => (r.period.sortable <= row.period.sortable ? n + 1 : n), 0);
   const t = recentTrend(points, { method, polarity: profile.polarity, yearRange });
   const tooShort = t.marker === 'CannotBeCalculated' && pointCount < 5;

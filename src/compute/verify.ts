@@ -3,7 +3,7 @@ import type { IndicatorRow } from '../ingest/row.js';
 import { isCohortRow } from '../ingest/row.js';
 import { ENGLAND_CODE } from '../normalise/area.js';
 import type { IndicatorProfile } from './indicator-profile.js';
-import { indexRows, judgeBenchmark, judgeTrend, trendPoints, type Agreement, type RowIndex } from './judgements.js';
+import { benchmarkStatus, indexRows, judgeBenchmark, judgeTrend, seriesPoints, trendPoints, type Agreement, type RowIndex, type SeriesPoint } from './judgements.js';
 import type { Disagreement, Tally, VerifyEnvelope } from './verify-schema.js';
 
 const emptyTally = (): Tally => ({ agrees: 0, differs: 0, inputs_missing: 0, not_published: 0 });
@@ -38,7 +38,18 @@ export function verifyJudgements(
   const disagreements: Disagreement[] = [];
   const byId = (a: string, b: string): number => (a === b ? 0 : a.localeCompare(b, 'en', { numeric: true }));
   const byFile = (a: string, b: string): number => (a === b ? 0 : a.localeCompare(b));
-  const sorted = [...rows].sort((a, b) => byId(a.indicatorId, b.indicatorId) || byFile(a.file, b.file) || a.line - b.line);
+  const order = (a: IndicatorRow, b: IndicatorRow): number => byId(a.indicatorId, b.indicatorId) || byFile(a.file, b.file) || a.line - b.line;
+  // check hands over one indicator of one file, in the file's order: sorted already.
+  let inOrder = true;
+  for (let i = 1; i < rows.length && inOrder; i++) inOrder = order(rows[i - 1]!, rows[i]!) <= 0;
+  const sorted = inOrder ? rows : [...rows].sort(order);
+  // A series' points are made once, for all its rows' trends.
+  const pointsOf = new Map<IndicatorRow[], SeriesPoint[]>();
+  const pointsFor = (series: IndicatorRow[]): SeriesPoint[] => {
+    let points = pointsOf.get(series);
+    if (!points) pointsOf.set(series, (points = seriesPoints(series)));
+    return points;
+  };
   type Tallies = { england: Tally; parent: Tally; trend: Tally };
   const talliesOf = (id: string): Tallies => {
     let t = perIndicator.get(id);
@@ -67,21 +78,27 @@ export function verifyJudgements(
     const tally = talliesOf(row.indicatorId);
     if (row.areaCode !== ENGLAND_CODE && row.comparedToEngland !== null) {
       const bench = index.at(row, ENGLAND_CODE);
-      const b = judgeBenchmark(row, bench, ENGLAND_CODE, row.comparedToEngland, profile);
-      if (counted(tally, 'england', b.status)) list(row, 'england', b.computed, b.published, withInputs ? { ...areaInputs(row, profile), benchmark_value: b.value, benchmark_lower_ci_95: b.lower_ci_95, benchmark_upper_ci_95: b.upper_ci_95 } : {});
+      if (counted(tally, 'england', benchmarkStatus(row, bench, row.comparedToEngland, profile))) {
+        const b = judgeBenchmark(row, bench, ENGLAND_CODE, row.comparedToEngland, profile);
+        list(row, 'england', b.computed, b.published, withInputs ? { ...areaInputs(row, profile), benchmark_value: b.value, benchmark_lower_ci_95: b.lower_ci_95, benchmark_upper_ci_95: b.upper_ci_95 } : {});
+      }
     }
     if (!isCohortRow(row) && row.comparedToParent !== null && row.areaCode !== ENGLAND_CODE) {
       const parentCode = row.parentCode === ENGLAND_CODE ? null : row.parentCode;
-      const b = judgeBenchmark(row, index.at(row, parentCode), parentCode, row.comparedToParent, profile);
-      if (counted(tally, 'parent', b.status)) list(row, 'parent', b.computed, b.published, withInputs ? { ...areaInputs(row, profile), parent_code: parentCode, benchmark_value: b.value } : {});
+      const bench = index.at(row, parentCode);
+      if (counted(tally, 'parent', benchmarkStatus(row, bench, row.comparedToParent, profile))) {
+        const b = judgeBenchmark(row, bench, parentCode, row.comparedToParent, profile);
+        list(row, 'parent', b.computed, b.published, withInputs ? { ...areaInputs(row, profile), parent_code: parentCode, benchmark_value: b.value } : {});
+      }
     }
     if (row.recentTrend !== null) {
       const series = index.seriesOf(row);
-      const t = judgeTrend(series, row, profile);
+      const points = pointsFor(series);
+      const t = judgeTrend(series, row, profile, points);
       if (counted(tally, 'trend', t.status)) {
         list(row, 'trend', t.computed, t.published, withInputs ? {
           method: t.method, polarity: profile.polarity, chi_square: t.chi_square, slope: t.slope, reason: t.reason,
-          points: trendPoints(series, row).slice(-5).map(({ derived: _, ...p }) => p),
+          points: trendPoints(series, row, points).slice(-5).map(({ derived: _, ...p }) => p),
         } : {});
       }
     }

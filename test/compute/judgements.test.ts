@@ -1,12 +1,13 @@
 import { Readable } from 'node:stream';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { indexRows, mergeAndIndexRows } from '../../src/compute/judgements.js';
+import type { IndicatorProfile } from '../../src/compute/indicator-profile.js';
+import { benchmarkStatus, indexRows, judgeBenchmark, judgeTrend, mergeAndIndexRows, seriesPoints, trendPoints } from '../../src/compute/judgements.js';
 import { mergeExtracts } from '../../src/ingest/merge.js';
 import { readExtract } from '../../src/ingest/read-extract.js';
 import type { IndicatorRow } from '../../src/ingest/row.js';
 import { ENGLAND_CODE } from '../../src/normalise/area.js';
-import { seededUniform } from '../../src/stats/index.js';
+import { COMPARISON_METHODS, POLARITIES, seededUniform } from '../../src/stats/index.js';
 import { ROOT } from '../helpers/shared.js';
 
 describe('mergeAndIndexRows', () => {
@@ -71,5 +72,55 @@ describe('indexRows', () => {
     }
     expect(found).toBeGreaterThan(input.length);
     expect(index.series.flat().length).toBe(input.length);
+  });
+});
+
+describe('benchmarkStatus', () => {
+  it("property: judgeBenchmark's status, for every row of the real sample against England and its parent, by every method, confidence and polarity", async () => {
+    const { rows } = await readExtract(join(ROOT, 'fixtures', 'luton.csv'), { stdin: Readable.from([]) });
+    const rand = seededUniform(13);
+    // Some benchmarks and CIs missing, so that "inputs-missing" and "not-published" come up too.
+    const input = rows.map((r) => (rand() < 0.1 ? { ...r, lower95: null } : rand() < 0.05 ? { ...r, comparedToEngland: null } : r));
+    const index = indexRows(input.filter(() => rand() < 0.9));
+    const seen = new Set<string>();
+    for (const method of COMPARISON_METHODS) {
+      for (const confidence of [0.95, 0.998] as const) {
+        for (const polarity of POLARITIES) {
+          const profile = { method, confidence, polarity, multiplier: method === 5 ? 100 : null } as IndicatorProfile;
+          for (const r of input) {
+            for (const [code, published] of [[ENGLAND_CODE, r.comparedToEngland], [r.parentCode, r.comparedToParent]] as const) {
+              const bench = index.at(r, code);
+              const status = benchmarkStatus(r, bench, published, profile);
+              expect(status).toBe(judgeBenchmark(r, bench, code, published, profile).status);
+              seen.add(status);
+            }
+          }
+        }
+      }
+    }
+    expect([...seen].sort()).toEqual(['agrees', 'differs', 'inputs-missing', 'not-published']);
+  });
+});
+
+describe('trendPoints', () => {
+  it("property: with a series' points made once, each row's points and trend are those made afresh", async () => {
+    const { rows } = await readExtract(join(ROOT, 'fixtures', 'luton.csv'), { stdin: Readable.from([]) });
+    const index = indexRows(rows);
+    const profile = { method: 1, confidence: 0.95, polarity: 'low-is-good', multiplier: null } as IndicatorProfile;
+    let judged = 0;
+    for (const series of index.series) {
+      const points = seriesPoints(series);
+      for (const r of series) {
+        const fresh = series.filter((p) => p.period.sortable <= r.period.sortable).map((p) => ({
+          period: p.period.sortable, value: p.value, lower95: p.lower95, upper95: p.upper95, count: p.count, denominator: p.denominator, derived: !!p.derivedCi,
+        }));
+        expect(trendPoints(series, r, points)).toEqual(fresh);
+        expect(trendPoints(series, r)).toEqual(fresh);
+        const trend = judgeTrend(series, r, profile, points);
+        expect(trend).toEqual(judgeTrend(series, r, profile));
+        if (trend.chi_square !== null) judged++;
+      }
+    }
+    expect(judged).toBeGreaterThan(10);
   });
 });
