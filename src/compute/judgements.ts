@@ -175,8 +175,10 @@ export function benchmarkStatus(area: IndicatorRow, bench: IndicatorRow | undefi
 export type SeriesPoint = TrendPoint & { derived: boolean };
 
 /**
- * Every point of a series, as the trend test takes them: made once for a series whose every row
- * has a trend to judge, then filtered by period for each.
+ * Every point of a series, as the trend test takes them: made once for a series, then filtered by
+ * period for each of its rows (`trendPoints`).
+ *
+ * @example seriesPoints(index.seriesOf(row)).length // the series' periods
  */
 export function seriesPoints(series: IndicatorRow[]): SeriesPoint[] {
   return series.map((r) => ({ period: r.period.sortable, value: r.value, lower95: r.lower95, upper95: r.upper95, count: r.count, denominator: r.denominator, derived: !!r.derivedCi }));

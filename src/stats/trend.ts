@@ -67,7 +67,7 @@ function ciWeights(points: TrendPoint[]): number[] {
 const PAIRS: [number, number][][] = Array.from({ length: POINTS + 1 }, (_, n) => Array.from({ length: n }, (): [number, number] => [0, 0]));
 const WEIGHTS: number[][] = Array.from({ length: POINTS + 1 }, (_, n) => new Array<number>(n).fill(0));
 
-/** The scratch pairs (t, ys[i]) for the indices of ys other than `drop` (−1 keeps all), t = i + 1. */
+/** The scratch pairs (t, ys[i]) for the indices of ys (at most POINTS) other than `drop` (−1 keeps all), t = i + 1. */
 function pairsOf(ys: number[], drop = -1): [number, number][] {
   const xy = PAIRS[drop < 0 ? ys.length : ys.length - 1]!;
   let j = 0;
