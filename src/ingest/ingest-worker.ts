@@ -42,9 +42,7 @@ try {
   const extract = await readExtract(job.path, {
     stdin: Readable.from([]),
     digest: job.digest,
-    sink: (row) => {
-      if (encoder.add(row)) send();
-    },
+    pack: { build: encoder.build, full: send },
     restart: job.restart
       ? () => {
           send();

@@ -9,9 +9,9 @@ import type { SourceSpec } from '../config/schema.js';
 import { adapterFor, type Adapter, type Resolvers } from './adapt.js';
 import { canReadInWorker, readInWorker } from './read-in-worker.js';
 import { EXPECTED_COLUMNS, matchHeader, type Field, type HeaderMatch } from './headers.js';
-import type { IndicatorRow } from './row.js';
+import type { IndicatorRow, RowBuilder } from './row.js';
 import type { RawRow } from './row-schema.js';
-import { createRowValidator } from './validate-row.js';
+import { createRowValidator, type Validated } from './validate-row.js';
 
 /** What a run says about each input file (the JSON envelope's `inputs`). */
 export interface InputSummary {
@@ -57,6 +57,11 @@ export interface ReadOptions {
    * that works through a file in one pass holds no more than it chooses to.
    */
   sink?: (row: IndicatorRow) => void;
+  /**
+   * In place of a sink: each valid row's parts go to `build` (the reading thread's row encoder), so
+   * no row object is made; `full` is called when it says its batch is full.
+   */
+  pack?: { build: RowBuilder<boolean>; full: () => void };
   /** Hears the bytes read of the total (the fast path only). */
   progress?: (bytes: number, total: number) => void;
   /** With a sink: forget the rows given so far, the file is read again from its start (a fall-back). */
@@ -89,17 +94,15 @@ export async function readExtract(path: string, options: ReadOptions): Promise<E
     const records = needles
       ? needleBlocks(path, needles, stats, { column: (names) => matchHeader(names).columns.areaCode ?? -1, areas: options.needleAreas ?? needles, progress: options.progress })
       : needleBlocks(path, [], stats, { every: true, progress: options.progress, hash: hash ?? undefined });
-    let sent = 0;
-    const sink = options.sink;
     // A fall-back restarts the file: rows already given to a sink must not be given twice.
-    const counted = sink ? { ...options, sink: (row: IndicatorRow) => { sent++; sink(row); } } : options;
+    const given = { rows: 0 };
     const digest = () => (hash ? { sha256: hash.copy().digest('hex'), bytes: stats.bytes } : null);
     try {
-      return await consume({ name: path, gzip: false, digest }, records, counted, stats);
+      return await consume({ name: path, gzip: false, digest }, records, options, stats, {}, given);
     } catch (e) {
       if (!(e instanceof FallBack)) throw e;
-      if (sent > 0) {
-        if (!options.restart) throw new InputError(`${path}: the fast reader gave up after ${sent} rows (${e.message})`, 'read the file from standard input (-) instead');
+      if (given.rows > 0) {
+        if (!options.restart) throw new InputError(`${path}: the fast reader gave up after ${given.rows} rows (${e.message})`, 'read the file from standard input (-) instead');
         options.restart();
       }
     }
@@ -119,7 +122,7 @@ async function* oneByOne(records: AsyncIterable<CsvRecord>): AsyncGenerator<CsvR
 /**
  * Turns records, given in blocks, into validated rows: the header picks the adapter, each record becomes raw rows,
  * the selection is applied on raw cells, and the row validator checks the rest. Records a fast path saw but did
- * not yield (`stats`) count as read and outside the selection.
+ * not yield (`stats`) count as read and outside the selection. `given` counts the rows given to a sink or packer.
  */
 async function consume(
   input: { name: string; gzip: boolean; digest: () => { sha256: string; bytes: number } | null },
@@ -127,15 +130,16 @@ async function consume(
   options: ReadOptions,
   stats: NeedleStats | null,
   onSkip: { reject?: (line: number, message: string) => void } = {},
+  given = { rows: 0 },
 ): Promise<Extract> {
   const diagnostics: Diagnostic[] = [];
   const rows: IndicatorRow[] = [];
   const rejected: Record<string, number> = {};
   let adapter: Adapter | null = null;
-  const validate = createRowValidator();
+  const pack = options.pack;
+  const validate: (raw: RawRow, file: string, line: number) => Validated<IndicatorRow | boolean> = pack ? createRowValidator(pack.build) : createRowValidator();
   let read = 0;
   let outside = 0;
-  let used = 0;
   const reject = (line: number, column: string | null, reason: string, message: string): void => {
     rejected[reason] = (rejected[reason] ?? 0) + 1;
     diagnostics.push({ code: `row/${reason}`, severity: 'error', file: input.name, line, column, message });
@@ -174,8 +178,11 @@ async function consume(
           continue;
         }
         const row = parsed.row;
-        if (options.sink) {
-          used++;
+        if (typeof row === 'boolean') {
+          given.rows++;
+          if (row) pack!.full();
+        } else if (options.sink) {
+          given.rows++;
           options.sink(row);
         } else rows.push(row);
       }
@@ -200,7 +207,7 @@ async function consume(
       columns: header.names,
       parent_comparison_column: header.parentComparisonColumn,
       rows_read: read,
-      rows_used: rows.length + used,
+      rows_used: rows.length + given.rows,
       rows_rejected: rowsRejected,
       rows_outside_selection: outside,
       rows_duplicate: 0,

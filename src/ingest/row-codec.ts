@@ -1,6 +1,6 @@
 import type { GeographyLevel } from '../normalise/area.js';
 import type { TimePeriod } from '../normalise/time-period.js';
-import type { IndicatorRow } from './row.js';
+import type { IndicatorRow, RowBuilder, RowHead } from './row.js';
 
 /**
  * Validated rows as flat typed arrays, for handing rows from a reading thread to the main thread
@@ -29,19 +29,33 @@ export interface RowBatch {
   numbers: Float64Array;
 }
 
+/** A rowEncoder: `build` packs a row from its parts (a createRowValidator builder), `add` a row object. */
+export interface RowEncoder {
+  /** Packs a row from its parts; true when the batch is full. */
+  build: RowBuilder<boolean>;
+  /** Packs a row; true when the batch is full. */
+  add: (row: IndicatorRow) => boolean;
+  /** The batch so far (null when empty); a new batch starts. */
+  take: () => RowBatch | null;
+}
+
 /**
- * Packs rows into batches of `size`; `add` says when a batch is full and `take` hands it over
- * (null when empty). The tables start again, at a batch's first row, once they hold `tableLimit`
- * strings, so memory stays bounded on files of endless distinct notes.
+ * Packs rows into batches of `size`; `add` or `build` says when a batch is full and `take` hands it
+ * over (null when empty). The tables start again, at a batch's first row, once they hold
+ * `tableLimit` strings, so memory stays bounded on files of endless distinct notes. Given to the
+ * validator as its builder, `build` packs each row without a row object being made: the series
+ * fields are looked up only when the head object changes (a new series).
  *
  * @example const e = rowEncoder(2); e.add(row); e.add(row) // true: e.take() is a batch of two rows
  */
-export function rowEncoder(size = 4096, tableLimit = 200_000): { add: (row: IndicatorRow) => boolean; take: () => RowBatch | null } {
+export function rowEncoder(size = 4096, tableLimit = 200_000): RowEncoder {
   let strings = new Map<string, number>();
   let periods = new Map<TimePeriod, number>();
   let batch: RowBatch;
   const lastText: (string | null | undefined)[] = TEXT.map(() => undefined);
   const lastId = TEXT.map(() => -1);
+  /** The head whose fields lastText holds (undefined after a table reset). */
+  let lastHead: RowHead | undefined;
   const fresh = (): void => {
     batch = { rows: 0, reset: false, strings: [], periods: [], ints: new Int32Array(size * INTS), numbers: new Float64Array(size * NUMBER.length) };
   };
@@ -65,42 +79,54 @@ export function rowEncoder(size = 4096, tableLimit = 200_000): { add: (row: Indi
     }
     batch.ints[base + f] = lastId[f]!;
   };
+  const build: RowBuilder<boolean> = (
+    _file, line, h, period, value, missingReason, lower95, upper95, lower998, upper998, count, denominator,
+    valueNote, recentTrend, comparedToEngland, comparedToParent, comparedToGoal, newData, timePeriodRange,
+  ) => {
+    if (batch.rows === 0 && strings.size >= tableLimit) {
+      strings = new Map();
+      periods = new Map();
+      lastText.fill(undefined);
+      lastHead = undefined;
+      batch.reset = true;
+    }
+    let p = periods.get(period);
+    if (p === undefined) {
+      p = periods.size;
+      periods.set(period, p);
+      batch.periods.push(period);
+    }
+    const at = batch.rows * INTS;
+    const ints = batch.ints;
+    ints[at] = line;
+    ints[at + 1] = p;
+    base = at + 2;
+    // The fields are named one by one, in TEXT's order: a loop over their names cost a keyed load each.
+    if (h === lastHead) {
+      for (let f = 0; f < 12; f++) ints[base + f] = lastId[f]!;
+    } else {
+      lastHead = h;
+      put(0, h.indicatorId); put(1, h.indicatorName); put(2, h.parentCode); put(3, h.parentName); put(4, h.areaCode);
+      put(5, h.areaName); put(6, h.areaType); put(7, h.level); put(8, h.sex); put(9, h.age); put(10, h.categoryType); put(11, h.category);
+    }
+    put(12, missingReason); put(13, valueNote); put(14, recentTrend); put(15, comparedToEngland);
+    put(16, comparedToParent); put(17, comparedToGoal); put(18, newData); put(19, timePeriodRange);
+    const x = batch.numbers;
+    const n = batch.rows * NUMBER.length;
+    x[n] = value ?? NaN;
+    x[n + 1] = lower95 ?? NaN;
+    x[n + 2] = upper95 ?? NaN;
+    x[n + 3] = lower998 ?? NaN;
+    x[n + 4] = upper998 ?? NaN;
+    x[n + 5] = count ?? NaN;
+    x[n + 6] = denominator ?? NaN;
+    batch.rows++;
+    return batch.rows === size;
+  };
   return {
-    add(row) {
-      if (batch.rows === 0 && strings.size >= tableLimit) {
-        strings = new Map();
-        periods = new Map();
-        lastText.fill(undefined);
-        batch.reset = true;
-      }
-      let period = periods.get(row.period);
-      if (period === undefined) {
-        period = periods.size;
-        periods.set(row.period, period);
-        batch.periods.push(row.period);
-      }
-      const at = batch.rows * INTS;
-      const ints = batch.ints;
-      ints[at] = row.line;
-      ints[at + 1] = period;
-      base = at + 2;
-      // The fields are named one by one, in TEXT's order: a loop over their names cost a keyed load each.
-      put(0, row.indicatorId); put(1, row.indicatorName); put(2, row.parentCode); put(3, row.parentName); put(4, row.areaCode);
-      put(5, row.areaName); put(6, row.areaType); put(7, row.level); put(8, row.sex); put(9, row.age); put(10, row.categoryType);
-      put(11, row.category); put(12, row.missingReason); put(13, row.valueNote); put(14, row.recentTrend); put(15, row.comparedToEngland);
-      put(16, row.comparedToParent); put(17, row.comparedToGoal); put(18, row.newData); put(19, row.timePeriodRange);
-      const x = batch.numbers;
-      const n = batch.rows * NUMBER.length;
-      x[n] = row.value ?? NaN;
-      x[n + 1] = row.lower95 ?? NaN;
-      x[n + 2] = row.upper95 ?? NaN;
-      x[n + 3] = row.lower998 ?? NaN;
-      x[n + 4] = row.upper998 ?? NaN;
-      x[n + 5] = row.count ?? NaN;
-      x[n + 6] = row.denominator ?? NaN;
-      batch.rows++;
-      return batch.rows === size;
-    },
+    build,
+    add: (r) => build(r.file, r.line, r, r.period, r.value, r.missingReason, r.lower95, r.upper95, r.lower998, r.upper998, r.count, r.denominator,
+      r.valueNote, r.recentTrend, r.comparedToEngland, r.comparedToParent, r.comparedToGoal, r.newData, r.timePeriodRange),
     take() {
       if (batch.rows === 0) return null;
       const full = batch;

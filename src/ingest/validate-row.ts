@@ -3,11 +3,11 @@ import { normaliseComparison, normaliseTrend } from '../normalise/labels.js';
 import { PERIOD_EXAMPLES, parseTimePeriod, type TimePeriod } from '../normalise/time-period.js';
 import { cleanNote, cleanText, numberValue, parseNumber } from '../normalise/values.js';
 import type { Field } from './headers.js';
-import type { IndicatorRow } from './row.js';
+import { rowObject, type IndicatorRow, type RowBuilder, type RowHead } from './row.js';
 import type { RawRow } from './row-schema.js';
 
-/** A validated row, or the first problem in the order RawRowSchema reports it. */
-export type Validated = { ok: true; row: IndicatorRow } | { ok: false; field: Field; message: string };
+/** A validated row (as its builder made it), or the first problem in the order RawRowSchema reports it. */
+export type Validated<R = IndicatorRow> = { ok: true; row: R } | { ok: false; field: Field; message: string };
 
 /** Distinct strings remembered per field before the memo starts again (memory stays bounded). */
 const MEMO_LIMIT = 50_000;
@@ -37,9 +37,6 @@ const missingOf = (s: string): string | null => {
   return parsed.ok ? parsed.missing : null;
 };
 
-/** A row's series fields, validated: the same for every row of a series. */
-type Head = Pick<IndicatorRow, 'indicatorId' | 'indicatorName' | 'parentCode' | 'parentName' | 'areaCode' | 'areaName' | 'areaType' | 'level' | 'sex' | 'age' | 'categoryType' | 'category'>;
-
 const REQUIRED: Partial<Record<Field, string>> = { indicatorId: 'an indicator ID', areaCode: 'an area code', timePeriod: 'a time period' };
 
 /**
@@ -48,11 +45,15 @@ const REQUIRED: Partial<Record<Field, string>> = { indicatorId: 'an indicator ID
  * the same first problem and message, but without zod's per-row object machinery, and with each
  * field's distinct strings remembered (Fingertips repeats names, areas, periods and labels on every
  * row). A property test (test/ingest/validate-row.test.ts) holds it equal to the schema. Rows with
- * the same period share one (read-only) period object. The row carries its file and line.
+ * the same period share one (read-only) period object. The row carries its file and line. A valid
+ * row's parts go to `build` (an IndicatorRow object by default); consecutive rows of a series share
+ * one head object.
  *
  * @example createRowValidator()({ indicatorId: '90366', areaCode: 'E06000032', timePeriod: '2019', value: '80.1' }, 'x.csv', 2).ok // true
  */
-export function createRowValidator(): (raw: RawRow, file: string, line: number) => Validated {
+export function createRowValidator(): (raw: RawRow, file: string, line: number) => Validated;
+export function createRowValidator<R>(build: RowBuilder<R>): (raw: RawRow, file: string, line: number) => Validated<R>;
+export function createRowValidator<R>(build: RowBuilder<R> = rowObject as RowBuilder<R>): (raw: RawRow, file: string, line: number) => Validated<R> {
   const text = memo(cleanText);
   // The cells read on every row have memos of their own: a memo shared by several columns mostly
   // finds another column's cell as its last one, and hashes.
@@ -73,7 +74,7 @@ export function createRowValidator(): (raw: RawRow, file: string, line: number) 
     return t === null ? { ok: false, field, message: `expected ${REQUIRED[field]}, got a blank` } : t;
   };
   const NUMERIC = ['timePeriodSortable', 'value', 'lower95', 'upper95', 'lower998', 'upper998', 'count', 'denominator'] as const;
-  const invalid = (raw: RawRow): Validated => {
+  const invalid = (raw: RawRow): Validated<R> => {
     const field = NUMERIC.find((f) => numberValue(raw[f] ?? '') === undefined)!;
     return { ok: false, field, message: `expected a number or a blank, got "${raw[field]}"` };
   };
@@ -84,7 +85,7 @@ export function createRowValidator(): (raw: RawRow, file: string, line: number) 
   // The series fields of the last row whose indicator ID and area code were valid, and their raw
   // cells: consecutive rows of a series repeat them, and are compared with them in one pass.
   let lastRaw: RawRow | null = null;
-  let head: Head | null = null;
+  let head: RowHead | null = null;
   const sameHead = (a: RawRow, b: RawRow): boolean =>
     a.indicatorId === b.indicatorId && a.areaCode === b.areaCode && a.indicatorName === b.indicatorName && a.parentCode === b.parentCode
     && a.parentName === b.parentName && a.areaName === b.areaName && a.areaType === b.areaType && a.sex === b.sex && a.age === b.age
@@ -147,38 +148,16 @@ export function createRowValidator(): (raw: RawRow, file: string, line: number) 
     const valueNote = raw.valueNote === undefined ? null : note(raw.valueNote);
     return {
       ok: true,
-      row: {
-        file,
-        line,
-        indicatorId: h.indicatorId,
-        indicatorName: h.indicatorName,
-        parentCode: h.parentCode,
-        parentName: h.parentName,
-        areaCode: h.areaCode,
-        areaName: h.areaName,
-        areaType: h.areaType,
-        level: h.level,
-        sex: h.sex,
-        age: h.age,
-        categoryType: h.categoryType,
-        category: h.category,
-        period: shared,
-        value,
-        missingReason: value === null ? (valueNote ?? missingOf(raw.value ?? '')) : null,
-        lower95,
-        upper95,
-        lower998,
-        upper998,
-        count,
-        denominator,
+      row: build(
+        file, line, h, shared, value, value === null ? (valueNote ?? missingOf(raw.value ?? '')) : null, lower95, upper95, lower998, upper998, count, denominator,
         valueNote,
-        recentTrend: raw.recentTrend === undefined ? null : trend(raw.recentTrend),
-        comparedToEngland: raw.comparedToEngland === undefined ? null : englandComparison(raw.comparedToEngland),
-        comparedToParent: raw.comparedToParent === undefined ? null : parentComparison(raw.comparedToParent),
-        comparedToGoal: raw.comparedToGoal === undefined ? null : goalText(raw.comparedToGoal),
-        newData: raw.newData === undefined ? null : newDataText(raw.newData),
-        timePeriodRange: raw.timePeriodRange === undefined ? null : rangeText(raw.timePeriodRange),
-      },
+        raw.recentTrend === undefined ? null : trend(raw.recentTrend),
+        raw.comparedToEngland === undefined ? null : englandComparison(raw.comparedToEngland),
+        raw.comparedToParent === undefined ? null : parentComparison(raw.comparedToParent),
+        raw.comparedToGoal === undefined ? null : goalText(raw.comparedToGoal),
+        raw.newData === undefined ? null : newDataText(raw.newData),
+        raw.timePeriodRange === undefined ? null : rangeText(raw.timePeriodRange),
+      ),
     };
   };
 }

@@ -34,6 +34,25 @@ describe('row codec', () => {
     for (let i = 1; i < rows.length; i++) expect(back[i]!.period === back[i - 1]!.period).toBe(rows[i]!.period === rows[i - 1]!.period);
   });
 
+  it('packs the rows a validator builds from their parts (no row objects) as it packs the row objects, across batches and table resets', async () => {
+    const file = join(ROOT, 'fixtures', 'luton.csv');
+    const { rows } = await readExtract(file, { stdin: Readable.from([]) });
+    for (const [size, limit] of [[4096, 200_000], [7, 200_000], [5, 30]] as const) {
+      const encoder = rowEncoder(size, limit);
+      const decode = rowDecoder(file);
+      const back: IndicatorRow[] = [];
+      const take = () => {
+        const batch = encoder.take();
+        if (batch) decode(batch, (r) => back.push(r));
+      };
+      const packed = await readExtract(file, { stdin: Readable.from([]), pack: { build: encoder.build, full: take } });
+      take();
+      expect(packed.rows).toEqual([]);
+      expect(packed.summary.rows_used).toBe(rows.length);
+      expect(back).toEqual(rows);
+    }
+  });
+
   it('keeps 0, -0 and very small or large numbers apart from a missing value', () => {
     const base = { file: 'x.csv', line: 2, indicatorId: '1', indicatorName: 'n', parentCode: null, parentName: null, areaCode: 'E06000032', areaName: 'Luton', areaType: null, level: 'county-ua', sex: 'Persons', age: 'All ages', categoryType: null, category: null, period: { label: '2019', sortable: 20190000, startYear: 2019, years: 1, kind: 'year' }, missingReason: null, valueNote: null, recentTrend: null, comparedToEngland: null, comparedToParent: null, comparedToGoal: null, newData: null, timePeriodRange: null } as const;
     const rows: IndicatorRow[] = [0, -0, 5e-324, 1.7976931348623157e308, null].map((v, i) => ({ ...base, line: i + 2, value: v, lower95: v, upper95: null, lower998: null, upper998: null, count: i, denominator: null }));

@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Field } from '../../src/ingest/headers.js';
 import { RawRowSchema, type RawRow } from '../../src/ingest/row-schema.js';
+import type { IndicatorRow } from '../../src/ingest/row.js';
+import { rowDecoder, rowEncoder } from '../../src/ingest/row-codec.js';
 import { createRowValidator } from '../../src/ingest/validate-row.js';
 import { seededUniform } from '../../src/stats/index.js';
 
@@ -67,6 +69,36 @@ describe('createRowValidator', () => {
     // Both branches were exercised in earnest.
     expect(ok).toBeGreaterThan(1000);
     expect(failed).toBeGreaterThan(1000);
+  });
+  it('property: a builder gets the parts of the row object; the encoder packs them (no row object) as it packs the object, on 5,000 random raw rows', () => {
+    // Half the random rows repeat the last row's series fields, so the packer's shared-head path runs,
+    // and tables of 40 strings start again every few batches of 3.
+    for (const [size, limit] of [[4096, 200_000], [3, 40]] as const) {
+      const asObject = createRowValidator();
+      const encoder = rowEncoder(size, limit);
+      const packed = createRowValidator(encoder.build);
+      const decode = rowDecoder('x.csv');
+      const expected: IndicatorRow[] = [];
+      const back: IndicatorRow[] = [];
+      const take = () => {
+        const batch = encoder.take();
+        if (batch) decode(batch, (r) => back.push(r));
+      };
+      let shared = 0;
+      for (let i = 0; i < 5000; i++) {
+        const raw = randomRaw();
+        const a = asObject(raw, 'x.csv', i + 2);
+        const b = packed(raw, 'x.csv', i + 2);
+        expect(b.ok).toBe(a.ok);
+        if (!a.ok || !b.ok) continue;
+        if (expected.length > 0 && expected.at(-1)!.indicatorName === a.row.indicatorName && expected.at(-1)!.areaCode === a.row.areaCode) shared++;
+        expected.push(a.row);
+        if (b.row) take();
+      }
+      take();
+      expect(back).toEqual(expected);
+      expect(shared).toBeGreaterThan(500);
+    }
   });
   it('gives a missing number null with its reason, never 0', () => {
     const r = createRowValidator()({ indicatorId: '1', areaCode: 'E06000032', timePeriod: '2019', value: '*', valueNote: '' }, 'x.csv', 2);
