@@ -43,11 +43,24 @@ export function verifyJudgements(
   let inOrder = true;
   for (let i = 1; i < rows.length && inOrder; i++) inOrder = order(rows[i - 1]!, rows[i]!) <= 0;
   const sorted = inOrder ? rows : [...rows].sort(order);
-  // A series' points are made once, for all its rows' trends.
+  // A series' points are made once, for all its rows' trends. They are held only while its rows
+  // come one after another (check's files list a series' rows together, and an indicator's points
+  // held to its end were garbage the collector copied and marked); a series met again after
+  // another keeps its points from then on (an extract listed by period).
+  let lastSeries: IndicatorRow[] | null = null;
+  let lastPoints: SeriesPoint[] = [];
+  const met = new Set<IndicatorRow[]>();
   const pointsOf = new Map<IndicatorRow[], SeriesPoint[]>();
   const pointsFor = (series: IndicatorRow[]): SeriesPoint[] => {
+    if (series === lastSeries) return lastPoints;
     let points = pointsOf.get(series);
-    if (!points) pointsOf.set(series, (points = seriesPoints(series)));
+    if (!points) {
+      points = seriesPoints(series);
+      if (met.has(series)) pointsOf.set(series, points);
+      else met.add(series);
+    }
+    lastSeries = series;
+    lastPoints = points;
     return points;
   };
   type Tallies = { england: Tally; parent: Tally; trend: Tally };
