@@ -3,13 +3,12 @@ import type { Catalogue } from '../catalogue/schema.js';
 import { expectationTracker, headerFindings, ingestFindings, judgementFindings, rowFindings, snapshotTracker, type Expectation } from '../compute/check.js';
 import type { CheckEnvelope, Finding } from '../compute/check-schema.js';
 import { profilesFor } from '../compute/indicator-profile.js';
-import { mergeAndIndexRows } from '../compute/judgements.js';
+import { mergingIndexer } from '../compute/judgements.js';
 import type { Snapshot } from '../compute/snapshot-schema.js';
 import { verifyJudgements } from '../compute/verify.js';
 import { EXIT } from '../exit-codes.js';
 import { UsageError } from '../errors.js';
 import { readExtract, type InputSummary } from '../ingest/read-extract.js';
-import type { IndicatorRow } from '../ingest/row.js';
 import { loadCatalogue } from '../io/load-catalogue.js';
 import { loadSnapshot } from '../io/load-snapshot.js';
 import { progressOn, showsProgress } from '../io/progress.js';
@@ -81,15 +80,18 @@ async function checkStreaming(
   list: ReturnType<typeof findingList>, snapshot: ReturnType<typeof snapshotTracker> | null, expected: ReturnType<typeof expectationTracker> | null,
   progress: boolean,
 ): Promise<Checked | null> {
-  let block: IndicatorRow[] = [];
+  // An indicator's rows are merged and indexed as they come, while the reading thread reads on.
+  let block = mergingIndexer();
+  let blockRows = 0;
   let current: string | null = null;
   const done = new Set<string>();
   let grouped = true;
   let duplicates = 0;
   const flush = (): void => {
-    if (block.length === 0) return;
-    const merged = mergeAndIndexRows(block);
-    block = [];
+    if (blockRows === 0) return;
+    const merged = block.finish();
+    block = mergingIndexer();
+    blockRows = 0;
     duplicates += merged.duplicates;
     const index = merged.index;
     const profileOf = profilesFor(merged.rows, catalogue, ctx.knowledge, index);
@@ -114,7 +116,8 @@ async function checkStreaming(
         if (done.has(row.indicatorId)) grouped = false;
         current = row.indicatorId;
       }
-      block.push(row);
+      block.add(row);
+      blockRows++;
     },
     restart: () => {
       grouped = false;

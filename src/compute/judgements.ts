@@ -61,42 +61,79 @@ function seriesTable(): { find: (id: string, area: string, sex: string, age: str
   return { find, all };
 }
 
+/** Merged and indexed rows: the rows kept (in their order), the data points listed again, and their conflicts. */
+export interface MergedRows {
+  rows: IndicatorRow[];
+  duplicates: number;
+  diagnostics: Diagnostic[];
+  index: RowIndex;
+}
+
 /**
- * Indexes rows by series, each sorted by period. With `onRepeat`, a row whose data point (series,
- * period label and sortable) is already indexed is left out and handed to `onRepeat` with the first
- * one; `kept` are the rows indexed, in their order.
+ * Indexes rows by series, one at a time (`add`), each series sorted by period at `finish`. With
+ * `onRepeat`, a row whose data point (series, period label and sortable) is already indexed is
+ * left out and handed to `onRepeat` with the first one; `kept` are the rows indexed, in their order.
  */
-function buildIndex(rows: IndicatorRow[], onRepeat?: (first: IndicatorRow, row: IndicatorRow) => void): { index: RowIndex; kept: IndicatorRow[] } {
+function rowIndexer(onRepeat?: (first: IndicatorRow, row: IndicatorRow) => void): { add: (row: IndicatorRow) => void; finish: () => { index: RowIndex; kept: IndicatorRow[] } } {
   const table = seriesTable();
   const kept: IndicatorRow[] = [];
-  for (const r of rows) {
+  const add = (r: IndicatorRow): void => {
     const series = table.find(r.indicatorId, r.areaCode, r.sex, r.age, r.categoryType ?? '', r.category ?? '', true)!;
     if (onRepeat && series.points.has(r.period.label)) {
       const first = series.rows.find((p) => p.period.label === r.period.label && p.period.sortable === r.period.sortable);
       if (first) {
         onRepeat(first, r);
-        continue;
+        return;
       }
     }
     series.rows.push(r);
     series.points.set(r.period.label, r);
     kept.push(r);
-  }
-  for (const { rows: list } of table.all) list.sort((a, b) => a.period.sortable - b.period.sortable || (a.period.label === b.period.label ? 0 : a.period.label.localeCompare(b.period.label)));
-  const index: RowIndex = {
-    series: table.all.map((s) => s.rows),
-    seriesOf: (row) => table.find(row.indicatorId, row.areaCode, row.sex, row.age, row.categoryType ?? '', row.category ?? '', false)?.rows ?? [row],
-    at: (row, areaCode, headline = true) =>
-      areaCode === null
-        ? undefined
-        : table.find(row.indicatorId, areaCode, row.sex, row.age, headline ? '' : (row.categoryType ?? ''), headline ? '' : (row.category ?? ''), false)?.points.get(row.period.label),
   };
-  return { index, kept };
+  const finish = (): { index: RowIndex; kept: IndicatorRow[] } => {
+    for (const { rows: list } of table.all) list.sort((a, b) => a.period.sortable - b.period.sortable || (a.period.label === b.period.label ? 0 : a.period.label.localeCompare(b.period.label)));
+    const index: RowIndex = {
+      series: table.all.map((s) => s.rows),
+      seriesOf: (row) => table.find(row.indicatorId, row.areaCode, row.sex, row.age, row.categoryType ?? '', row.category ?? '', false)?.rows ?? [row],
+      at: (row, areaCode, headline = true) =>
+        areaCode === null
+          ? undefined
+          : table.find(row.indicatorId, areaCode, row.sex, row.age, headline ? '' : (row.categoryType ?? ''), headline ? '' : (row.category ?? ''), false)?.points.get(row.period.label),
+    };
+    return { index, kept };
+  };
+  return { add, finish };
 }
 
 /** Indexes rows by series, each sorted by period. */
 export function indexRows(rows: IndicatorRow[]): RowIndex {
-  return buildIndex(rows).index;
+  const indexer = rowIndexer();
+  for (const r of rows) indexer.add(r);
+  return indexer.finish().index;
+}
+
+/**
+ * mergeAndIndexRows a row at a time: `add` each row as it is read (check adds an indicator's rows
+ * while the reading thread reads on, so the indexing is done in time the main thread would spend
+ * waiting), `finish` when they are all added. One indexer is for one set of rows.
+ *
+ * @example const m = mergingIndexer(); for (const row of block) m.add(row); m.finish().duplicates // 0
+ */
+export function mergingIndexer(): { add: (row: IndicatorRow) => void; finish: () => MergedRows } {
+  const diagnostics: Diagnostic[] = [];
+  let duplicates = 0;
+  const indexer = rowIndexer((first, row) => {
+    duplicates++;
+    const conflict = repeatConflict(first, row);
+    if (conflict) diagnostics.push(conflict);
+  });
+  return {
+    add: indexer.add,
+    finish: () => {
+      const { index, kept } = indexer.finish();
+      return { rows: kept, duplicates, diagnostics, index };
+    },
+  };
 }
 
 /**
@@ -107,15 +144,10 @@ export function indexRows(rows: IndicatorRow[]): RowIndex {
  *
  * @example const { rows, duplicates, index } = mergeAndIndexRows(block)
  */
-export function mergeAndIndexRows(rows: IndicatorRow[]): { rows: IndicatorRow[]; duplicates: number; diagnostics: Diagnostic[]; index: RowIndex } {
-  const diagnostics: Diagnostic[] = [];
-  let duplicates = 0;
-  const { index, kept } = buildIndex(rows, (first, row) => {
-    duplicates++;
-    const conflict = repeatConflict(first, row);
-    if (conflict) diagnostics.push(conflict);
-  });
-  return { rows: kept, duplicates, diagnostics, index };
+export function mergeAndIndexRows(rows: IndicatorRow[]): MergedRows {
+  const merging = mergingIndexer();
+  for (const r of rows) merging.add(r);
+  return merging.finish();
 }
 
 const NO_BENCHMARK = { value: null, lower95: null, upper95: null };
