@@ -69,9 +69,9 @@ interface Checked {
 }
 
 /**
- * One file in one pass, an indicator at a time: rows are checked, merged, verified and tallied as
- * each indicator's block ends, then dropped, so memory holds one indicator (as Fingertips lists
- * them). Returns null when an indicator comes back after its block ended (a file not grouped by
+ * One file in one pass, an indicator at a time: rows are merged and indexed as they arrive, then
+ * checked, verified and tallied as each indicator's block ends, then dropped, so memory holds one
+ * indicator (as Fingertips lists them). Returns null when an indicator comes back after its block ended (a file not grouped by
  * indicator), or when the fast reader gave up part-way (unbalanced quotes at the end): the caller
  * then checks the whole file at once, the ordinary way.
  */
