@@ -43,8 +43,8 @@ export interface IndicatorRow {
 export type RowHead = Pick<IndicatorRow, 'indicatorId' | 'indicatorName' | 'parentCode' | 'parentName' | 'areaCode' | 'areaName' | 'areaType' | 'level' | 'sex' | 'age' | 'categoryType' | 'category'>;
 
 /**
- * Makes a valid row from its parts, in IndicatorRow's order after the series fields (`head`, one
- * object shared by consecutive rows of a series). `rowObject` makes the row; the reading thread's
+ * Makes a valid row from its parts: its file and line, its series fields (`head`, one object
+ * shared by consecutive rows of a series), then the other fields in IndicatorRow's order. `rowObject` makes the row; the reading thread's
  * builder packs the parts straight into its batch (row-codec.ts), so no row object is made there.
  */
 export type RowBuilder<R> = (
