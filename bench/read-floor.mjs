@@ -28,11 +28,12 @@ const work = (k) => {
 };
 /** Steps of `work` a microsecond on this machine, now (the first measure over 5 µs a call). */
 function stepsPerMicrosecond() {
+  const calls = 1000;
   for (let k = 1000; ; k *= 2) {
     const t = performance.now();
-    for (let j = 0; j < 1000; j++) sum += work(k);
-    const each = (performance.now() - t) * 1000 / 1000;
-    if (each > 5) return k / each;
+    for (let j = 0; j < calls; j++) sum += work(k);
+    const microsEach = ((performance.now() - t) * 1000) / calls;
+    if (microsEach > 5) return k / microsEach;
   }
 }
 const steps = micros > 0 ? Math.round(stepsPerMicrosecond() * micros) : 0;
