@@ -7,7 +7,9 @@
 //   node bench/read-floor.mjs bench/data/fingertips-1GB.csv        # reading alone
 //   node bench/read-floor.mjs bench/data/fingertips-1GB.csv 1.1    # and 1.1 µs a row of compute
 //
-// Prints the rows, wall time, user CPU and peak RSS. docs/performance.md gives the figures.
+// Prints the rows, wall time, user CPU and peak RSS. Read the file once first (`cat FILE > /dev/null`),
+// as `npm run bench` does: a cold page cache made a 100 MB run take 5.7 s instead of 1.35 s.
+// docs/performance.md gives the figures.
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 
