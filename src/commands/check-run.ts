@@ -1,14 +1,15 @@
 import v8 from 'node:v8';
 import type { Catalogue } from '../catalogue/schema.js';
-import { expectationTracker, headerFindings, ingestFindings, judgementFindings, rowFindings, snapshotTracker, type Expectation } from '../compute/check.js';
+import { expectationTracker, headerFindings, ingestFindings, judgementFindings, snapshotTracker, tableRowFindings, type Expectation } from '../compute/check.js';
 import type { CheckEnvelope, Finding } from '../compute/check-schema.js';
-import { profilesFor } from '../compute/indicator-profile.js';
-import { mergingIndexer } from '../compute/judgements.js';
+import { tableProfiles } from '../compute/indicator-profile.js';
+import { mergeTable } from '../compute/judgements.js';
 import type { Snapshot } from '../compute/snapshot-schema.js';
-import { verifyJudgements } from '../compute/verify.js';
+import { verifyTable } from '../compute/verify.js';
 import { EXIT } from '../exit-codes.js';
 import { UsageError } from '../errors.js';
 import { readExtract, type InputSummary } from '../ingest/read-extract.js';
+import { indicatorBlocks, tableOfRows, type RowTable } from '../ingest/row-table.js';
 import { loadCatalogue } from '../io/load-catalogue.js';
 import { loadSnapshot } from '../io/load-snapshot.js';
 import { progressOn, showsProgress } from '../io/progress.js';
@@ -69,55 +70,61 @@ interface Checked {
 }
 
 /**
- * One file in one pass, an indicator at a time: rows are merged and indexed as they arrive, then
- * checked, verified and tallied as each indicator's block ends, then dropped, so memory holds one
- * indicator (as Fingertips lists them). Returns null when an indicator comes back after its block ended (a file not grouped by
- * indicator), or when the fast reader gave up part-way (unbalanced quotes at the end): the caller
- * then checks the whole file at once, the ordinary way.
+ * The checks of one table of rows: the merge's duplicates (returned) and conflicts, the row rules
+ * and the verification of published judgements, read as columns; then the snapshot's and the
+ * expectations' trackers, which take row objects, when they run.
+ */
+function checkTable(
+  table: RowTable, ctx: Context, catalogue: Catalogue, strict: boolean,
+  list: ReturnType<typeof findingList>, snapshot: ReturnType<typeof snapshotTracker> | null, expected: ReturnType<typeof expectationTracker> | null,
+): number {
+  const merged = mergeTable(table);
+  const { index } = merged;
+  const profileOf = tableProfiles(table, index, catalogue, ctx.knowledge);
+  list.add(ingestFindings(merged.diagnostics));
+  list.add(tableRowFindings(table, index.kept, profileOf));
+  // A national file can hold millions of unreproduced judgements: only those that can be listed are made.
+  const code = 'judgement/not-reproduced';
+  const { disagreements, totals } = verifyTable(table, index, profileOf, { inputs: false, keep: list.room(code) });
+  list.add(judgementFindings(disagreements, strict));
+  list.countOnly(code, strict ? 'error' : 'warning', totals.england.differs + totals.parent.differs + totals.trend.differs - disagreements.length);
+  if (snapshot || expected) {
+    const rows = index.kept.map((i) => table.row(i));
+    snapshot?.add(rows);
+    expected?.add(rows);
+  }
+  return merged.duplicates;
+}
+
+/**
+ * One file in one pass, an indicator at a time: the rows come in packed batches (no row object is
+ * made), each indicator's run of rows is gathered into one table and checked when it ends, then
+ * its arrays are reused for the next, so memory holds one indicator (as Fingertips lists them).
+ * Returns null when an indicator comes back after its run ended (a file not grouped by indicator),
+ * or when the fast reader gave up part-way (unbalanced quotes at the end): the caller then checks
+ * the whole file at once, the ordinary way.
  */
 async function checkStreaming(
   file: string, io: Io, ctx: Context, catalogue: Catalogue, strict: boolean,
   list: ReturnType<typeof findingList>, snapshot: ReturnType<typeof snapshotTracker> | null, expected: ReturnType<typeof expectationTracker> | null,
   progress: boolean,
 ): Promise<Checked | null> {
-  // An indicator's rows are merged and indexed as they come, while the reading thread reads on.
-  let block = mergingIndexer();
-  let blockRows = 0;
-  let current: string | null = null;
   const done = new Set<string>();
   let grouped = true;
   let duplicates = 0;
-  const flush = (): void => {
-    if (blockRows === 0) return;
-    const merged = block.finish();
-    block = mergingIndexer();
-    blockRows = 0;
-    duplicates += merged.duplicates;
-    const index = merged.index;
-    const profileOf = profilesFor(merged.rows, catalogue, ctx.knowledge, index);
-    list.add(ingestFindings(merged.diagnostics));
-    list.add(rowFindings(merged.rows, profileOf));
-    // A national file can hold millions of unreproduced judgements: only those that can be listed are made.
-    const code = 'judgement/not-reproduced';
-    const { disagreements, totals } = verifyJudgements(merged.rows, profileOf, { inputs: false, index, keep: list.room(code) });
-    list.add(judgementFindings(disagreements, strict));
-    list.countOnly(code, strict ? 'error' : 'warning', totals.england.differs + totals.parent.differs + totals.trend.differs - disagreements.length);
-    snapshot?.add(merged.rows);
-    expected?.add(merged.rows);
-    done.add(current!);
-  };
+  const blocks = indicatorBlocks(file, (table, id) => {
+    if (!grouped || done.has(id)) {
+      grouped = false;
+      return;
+    }
+    done.add(id);
+    duplicates += checkTable(table, ctx, catalogue, strict, list, snapshot, expected);
+  });
   const shown = progress ? progressOn(io.stderr, file) : null;
   const extract = await readExtract(file, {
     stdin: io.stdin, source: ctx.sourceFor(file), resolve: ctx.resolvers, progress: shown?.update,
-    sink: (row) => {
-      if (!grouped) return;
-      if (row.indicatorId !== current) {
-        flush();
-        if (done.has(row.indicatorId)) grouped = false;
-        current = row.indicatorId;
-      }
-      block.add(row);
-      blockRows++;
+    batches: (batch) => {
+      if (grouped) blocks.add(batch);
     },
     restart: () => {
       grouped = false;
@@ -128,7 +135,8 @@ async function checkStreaming(
     throw e;
   }).finally(() => shown?.done());
   if (!extract || !grouped) return null;
-  flush();
+  blocks.end();
+  if (!grouped) return null;
   extract.summary.rows_duplicate += duplicates;
   extract.summary.rows_used -= duplicates;
   list.add(ingestFindings(extract.diagnostics));
@@ -141,12 +149,9 @@ async function checkAtOnce(
   list: ReturnType<typeof findingList>, snapshot: ReturnType<typeof snapshotTracker> | null, expected: ReturnType<typeof expectationTracker> | null,
 ): Promise<Checked> {
   const read = await readInputs(files, io, undefined, false, ctx);
-  const profileOf = profilesFor(read.rows, catalogue, ctx.knowledge);
   list.add(ingestFindings(read.diagnostics));
-  list.add(rowFindings(read.rows, profileOf));
-  list.add(judgementFindings(verifyJudgements(read.rows, profileOf, { inputs: false }).disagreements, strict));
-  snapshot?.add(read.rows);
-  expected?.add(read.rows);
+  // The files' rows are merged already: the table's merge finds nothing more.
+  checkTable(tableOfRows(read.rows), ctx, catalogue, strict, list, snapshot, expected);
   return { inputs: read.inputs, columns: read.extracts.map((e) => ({ file: e.summary.file, columns: e.summary.columns })) };
 }
 

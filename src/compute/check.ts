@@ -1,6 +1,8 @@
 import type { Diagnostic } from '../diagnostics.js';
 import { canonicalKey } from '../ingest/headers.js';
 import type { IndicatorRow } from '../ingest/row.js';
+import { COL, INTS } from '../ingest/row-codec.js';
+import { readRow, rowView, tableOfRows, type RowTable } from '../ingest/row-table.js';
 import type { Finding } from './check-schema.js';
 import type { IndicatorProfile } from './indicator-profile.js';
 import type { Snapshot } from './snapshot-schema.js';
@@ -33,26 +35,43 @@ const what = (r: IndicatorRow): string => `indicator ${r.indicatorId}, ${r.areaC
  * × 100 reproduces its values.
  */
 export function rowFindings(rows: IndicatorRow[], profileOf: (id: string) => IndicatorProfile): Finding[] {
+  return tableRowFindings(tableOfRows(rows), rows.map((_, i) => i), profileOf);
+}
+
+/**
+ * rowFindings of a table's rows `rows` (row numbers), each read into a reused view; a row object
+ * is made only for a finding.
+ *
+ * @example tableRowFindings(table, index.kept, profileOf).length // 0 for a clean extract
+ */
+export function tableRowFindings(table: RowTable, rows: number[], profileOf: (id: string) => IndicatorProfile): Finding[] {
   const out: Finding[] = [];
   // Rows of one indicator come together: its profile is asked once a run of them.
-  let lastId: string | null = null;
+  let lastId = -1;
   let proportion = false;
-  for (const r of rows) {
-    if (r.indicatorId !== lastId) {
-      const p = profileOf(r.indicatorId);
-      lastId = r.indicatorId;
+  const r = rowView();
+  const finding = (i: number, code: string, column: string, message: string): void => {
+    const row = table.row(i);
+    out.push(at(row, code, 'error', column, `${what(row)}: ${message}`));
+  };
+  for (const i of rows) {
+    const id = table.ints[i * INTS + COL.indicatorId]!;
+    if (id !== lastId) {
+      const p = profileOf(table.strings[id]!);
+      lastId = id;
       proportion = p.multiplier === 100 && /proportion|%/i.test(`${p.valueType ?? ''} ${p.unit ?? '%'}`);
     }
-    if (r.lower95 !== null && r.upper95 !== null && r.lower95 > r.upper95) out.push(at(r, 'row/lower-above-upper', 'error', 'Lower CI 95.0 limit', `${what(r)}: lower limit ${r.lower95} is above the upper ${r.upper95}`));
+    readRow(table, i, r);
+    if (r.lower95 !== null && r.upper95 !== null && r.lower95 > r.upper95) finding(i, 'row/lower-above-upper', 'Lower CI 95.0 limit', `lower limit ${r.lower95} is above the upper ${r.upper95}`);
     else if (r.value !== null && r.lower95 !== null && r.upper95 !== null && (r.value < r.lower95 - 1e-9 * Math.abs(r.lower95) || r.value > r.upper95 + 1e-9 * Math.abs(r.upper95))) {
-      out.push(at(r, 'row/value-outside-ci', 'error', 'Value', `${what(r)}: value ${r.value} is outside its own 95% CI ${r.lower95}–${r.upper95}`));
+      finding(i, 'row/value-outside-ci', 'Value', `value ${r.value} is outside its own 95% CI ${r.lower95}–${r.upper95}`);
     }
-    if (r.lower998 !== null && r.upper998 !== null && r.lower998 > r.upper998) out.push(at(r, 'row/lower-above-upper', 'error', 'Lower CI 99.8 limit', `${what(r)}: lower 99.8% limit ${r.lower998} is above the upper ${r.upper998}`));
+    if (r.lower998 !== null && r.upper998 !== null && r.lower998 > r.upper998) finding(i, 'row/lower-above-upper', 'Lower CI 99.8 limit', `lower 99.8% limit ${r.lower998} is above the upper ${r.upper998}`);
     if ((r.count !== null && r.count < 0) || (r.denominator !== null && r.denominator < 0)) {
-      out.push(at(r, 'row/negative-count', 'error', r.count !== null && r.count < 0 ? 'Count' : 'Denominator', `${what(r)}: a count or denominator cannot be negative (${r.count ?? ''} / ${r.denominator ?? ''})`));
+      finding(i, 'row/negative-count', r.count !== null && r.count < 0 ? 'Count' : 'Denominator', `a count or denominator cannot be negative (${r.count ?? ''} / ${r.denominator ?? ''})`);
     }
-    if (proportion && r.value !== null && (r.value < 0 || r.value > 100)) out.push(at(r, 'row/proportion-out-of-range', 'error', 'Value', `${what(r)}: a percentage must lie in 0–100, got ${r.value}`));
-    if (proportion && r.count !== null && r.denominator !== null && r.count > r.denominator) out.push(at(r, 'row/count-above-denominator', 'error', 'Count', `${what(r)}: count ${r.count} is above its denominator ${r.denominator}`));
+    if (proportion && r.value !== null && (r.value < 0 || r.value > 100)) finding(i, 'row/proportion-out-of-range', 'Value', `a percentage must lie in 0–100, got ${r.value}`);
+    if (proportion && r.count !== null && r.denominator !== null && r.count > r.denominator) finding(i, 'row/count-above-denominator', 'Count', `count ${r.count} is above its denominator ${r.denominator}`);
   }
   return out;
 }

@@ -2,13 +2,14 @@ import { indicatorById, resolvePrinciple } from '../catalogue/lookup.js';
 import { matchIndicatorName } from '../catalogue/match.js';
 import type { Config } from '../config/schema.js';
 import type { IndicatorMetadata } from '../catalogue/metadata.js';
-import { inferComparisonMethod, inferMultiplier } from './infer-method.js';
-import { indexRows, type RowIndex } from './judgements.js';
+import { comparisonMethodIn, multiplierIn, rowsOf, type Rows } from './infer-method.js';
+import { indexTable, type TableIndex } from './table-index.js';
+import { COL, INTS } from '../ingest/row-codec.js';
+import { readRow, rowView, tableOfRows, textAt, type RowTable, type RowView } from '../ingest/row-table.js';
 import type { Catalogue, CatalogueIndicator, GroupId } from '../catalogue/schema.js';
 import type { IndicatorRow } from '../ingest/row.js';
 import { ENGLAND_CODE as englandCode } from '../normalise/area.js';
 import type { ComparisonMethod, Polarity } from '../stats/index.js';
-import { pushInto } from './group.js';
 
 /** What marmot knows about one indicator: where it belongs and how to judge it. */
 export interface IndicatorProfile {
@@ -45,13 +46,21 @@ export interface IndicatorProfile {
  * @example inferPolarity(rows) // 'low-is-good' when areas above England are published "Worse"
  */
 export function inferPolarity(rows: IndicatorRow[], englandValue: (r: IndicatorRow) => number | null): Polarity | null {
+  return polarityIn(rowsOf(rows), (r) => englandValue(r));
+}
+
+/** inferPolarity over Rows; `englandValue(r, k)` is the England value of row `k` (read as `r`). */
+export function polarityIn<R extends Pick<IndicatorRow, 'areaCode' | 'comparedToEngland' | 'value' | 'lower95' | 'upper95'>>(
+  rows: Rows<R>, englandValue: (r: R, k: number) => number | null,
+): Polarity | null {
   const votes: Record<'high-is-good' | 'low-is-good' | 'no-judgement', number> = { 'high-is-good': 0, 'low-is-good': 0, 'no-judgement': 0 };
   let comparableButNotCompared = 0;
   let compared = 0;
-  for (const r of rows) {
+  for (let k = 0; k < rows.size; k++) {
+    const r = rows.at(k);
     const label = r.comparedToEngland;
     if (label !== null && label !== 'Not compared') compared++;
-    if (label === 'Not compared' && r.areaCode !== englandCode && r.value !== null && r.lower95 !== null && r.upper95 !== null && englandValue(r) !== null) {
+    if (label === 'Not compared' && r.areaCode !== englandCode && r.value !== null && r.lower95 !== null && r.upper95 !== null && englandValue(r, k) !== null) {
       comparableButNotCompared++;
     }
     if (label === 'Higher' || label === 'Lower') {
@@ -59,7 +68,7 @@ export function inferPolarity(rows: IndicatorRow[], englandValue: (r: IndicatorR
       continue;
     }
     if (label !== 'Better' && label !== 'Worse') continue;
-    const b = englandValue(r);
+    const b = englandValue(r, k);
     if (r.value === null || b === null || r.value === b) continue;
     const above = r.value > b;
     votes[(label === 'Better') === above ? 'high-is-good' : 'low-is-good']++;
@@ -125,22 +134,53 @@ export interface Knowledge {
  * the published column → method 1 at 95%. Multiplier from the unit, else from count, denominator
  * and value.
  */
-export function profilesFor(rows: IndicatorRow[], catalogue: Catalogue, knowledge: Knowledge = {}, index: RowIndex = indexRows(rows)): (id: string) => IndicatorProfile {
+export function profilesFor(rows: IndicatorRow[], catalogue: Catalogue, knowledge: Knowledge = {}): (id: string) => IndicatorProfile {
+  const table = tableOfRows(rows);
+  return tableProfiles(table, indexTable(table), catalogue, knowledge);
+}
+
+/**
+ * profilesFor a table's rows (those `index` kept), read as columns: the inferences read each row
+ * into a reused view, and England's row by the index.
+ *
+ * @example tableProfiles(table, mergeTable(table).index, catalogue)('90366').polarity // 'high-is-good'
+ */
+export function tableProfiles(table: RowTable, index: TableIndex, catalogue: Catalogue, knowledge: Knowledge = {}): (id: string) => IndicatorProfile {
   const lookup = indicatorById(catalogue);
   const local = new Map((knowledge.config?.indicators ?? []).map((i) => [i.id, i]));
   const overrides = new Map((knowledge.config?.overrides ?? []).map((o) => [o.id, o]));
   const principleOf = (text: string): GroupId => resolvePrinciple(catalogue, text) ?? 'unmapped';
-  const englandOf = (r: IndicatorRow) => index.at(r, englandCode);
-  const byIndicator = new Map<string, IndicatorRow[]>();
-  for (const r of rows) {
-    pushInto(byIndicator, r.indicatorId, r);
+  const byIndicator = new Map<string, number[]>();
+  let lastId = -1;
+  let list: number[] = [];
+  for (const i of index.kept) {
+    const id = table.ints[i * INTS + COL.indicatorId]!;
+    if (id !== lastId) {
+      lastId = id;
+      const text = table.strings[id]!;
+      list = byIndicator.get(text) ?? [];
+      byIndicator.set(text, list);
+    }
+    list.push(i);
   }
+  const view = rowView();
+  const englandView = rowView();
+  /** The rows of a list, read one at a time into the view; England's row of the k-th into its own. */
+  const rowsIn = (list: number[]) => ({
+    rows: { size: list.length, at: (k: number) => readRow(table, list[k]!, view) },
+    englandOf: (_: RowView, k: number): RowView | undefined => {
+      const j = index.at(list[k]!, index.england);
+      return j < 0 ? undefined : readRow(table, j, englandView);
+    },
+  });
   const cache = new Map<string, IndicatorProfile>();
   return (id) => {
     let p = cache.get(id);
     if (p) return p;
     const list = byIndicator.get(id) ?? [];
-    const name = list[0]?.indicatorName ?? id;
+    const firstName = list.length > 0 ? textAt(table, list[0]!, COL.indicatorName) : null;
+    const name = firstName ?? id;
+    const { rows, englandOf } = rowsIn(list);
     const own = local.get(id);
     let entry = lookup(id);
     let matchedBy: IndicatorProfile['matchedBy'] = own ? 'config' : entry ? (knowledge.matchedByName?.has(id) ? 'name' : 'id') : null;
@@ -152,8 +192,8 @@ export function profilesFor(rows: IndicatorRow[], catalogue: Catalogue, knowledg
         matchedBy = 'name';
       } else suggestions = m.suggestions;
     }
-    const inferred = inferPolarity(list, (r) => englandOf(r)?.value ?? null);
-    p = profileIndicator(id, own?.name ?? list[0]?.indicatorName ?? entry?.name ?? id, entry, inferred);
+    const inferred = polarityIn(rows, (r, k) => englandOf(r, k)?.value ?? null);
+    p = profileIndicator(id, own?.name ?? firstName ?? entry?.name ?? id, entry, inferred);
     p = { ...p, matchedBy, suggestions };
     if (own) {
       p = {
@@ -183,9 +223,9 @@ export function profilesFor(rows: IndicatorRow[], catalogue: Catalogue, knowledg
         ...(o.comparison ? { method: o.comparison.method, confidence: o.comparison.confidence, methodSource: 'config' as const } : {}),
       };
     }
-    if (p.multiplier === null) p = { ...p, multiplier: inferMultiplier(list) };
+    if (p.multiplier === null) p = { ...p, multiplier: multiplierIn(rows) };
     if (p.methodSource === 'default') {
-      const method = inferComparisonMethod(list, englandOf, p.polarity, p.multiplier);
+      const method = comparisonMethodIn(rows, englandOf, p.polarity, p.multiplier);
       if (method) p = { ...p, method: method.method, confidence: method.confidence, methodSource: 'inferred' };
     }
     cache.set(id, p);

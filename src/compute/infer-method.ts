@@ -31,15 +31,37 @@ export function inferComparisonMethod(
   polarity: Polarity,
   multiplier: number | null,
 ): InferredMethod | null {
+  return comparisonMethodIn(rowsOf(rows), (r) => englandOf(r), polarity, multiplier);
+}
+
+/** A set of rows as their count and a reader: an array's rows, or a table's read into a reused view. */
+export interface Rows<R> {
+  size: number;
+  at: (k: number) => R;
+}
+
+/** An array as Rows. */
+export const rowsOf = <R>(rows: R[]): Rows<R> => ({ size: rows.length, at: (k) => rows[k]! });
+
+type Judged = Pick<IndicatorRow, 'areaCode' | 'comparedToEngland' | 'value' | 'lower95' | 'upper95' | 'lower998' | 'upper998' | 'denominator'>;
+
+/** inferComparisonMethod over Rows; `englandOf(r, k)` is the England row of row `k` (read as `r`). */
+export function comparisonMethodIn<R extends Judged>(
+  rows: Rows<R>,
+  englandOf: (r: R, k: number) => Pick<IndicatorRow, 'value' | 'lower95' | 'upper95'> | undefined,
+  polarity: Polarity,
+  multiplier: number | null,
+): InferredMethod | null {
   const candidates: MethodChoice[] = [
     { method: 1, confidence: 0.95 }, { method: 1, confidence: 0.998 }, { method: 17, confidence: 0.95 }, { method: 12, confidence: 0.95 },
   ];
   if (multiplier !== null) candidates.push({ method: 5, confidence: 0.95 }, { method: 5, confidence: 0.998 });
   const scores = candidates.map(() => 0);
   let checked = 0;
-  for (const r of rows) {
+  for (let k = 0; k < rows.size; k++) {
+    const r = rows.at(k);
     if (r.areaCode === ENGLAND_CODE || r.comparedToEngland === null || !INFORMATIVE.has(r.comparedToEngland)) continue;
-    const bench = englandOf(r);
+    const bench = englandOf(r, k);
     if (!bench || bench.value === null || r.value === null) continue;
     checked++;
     // The rows are the comparison's inputs: a national file has millions of rows, each tried four to six times.
@@ -63,8 +85,14 @@ export function inferComparisonMethod(
  * @example inferMultiplier([{ value: 12.5, count: 25, denominator: 200 }]) // 100
  */
 export function inferMultiplier(rows: Pick<IndicatorRow, 'value' | 'count' | 'denominator'>[]): number | null {
+  return multiplierIn(rowsOf(rows));
+}
+
+/** inferMultiplier over Rows. */
+export function multiplierIn(rows: Rows<Pick<IndicatorRow, 'value' | 'count' | 'denominator'>>): number | null {
   let found: number | null = null;
-  for (const r of rows) {
+  for (let k = 0; k < rows.size; k++) {
+    const r = rows.at(k);
     if (r.value === null || r.count === null || r.denominator === null || r.denominator <= 0 || r.count <= 0) continue;
     const ratio = r.value / (r.count / r.denominator);
     const power = 10 ** Math.round(Math.log10(ratio));

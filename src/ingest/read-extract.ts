@@ -10,6 +10,7 @@ import { adapterFor, type Adapter, type Resolvers } from './adapt.js';
 import { canReadInWorker, readInWorker } from './read-in-worker.js';
 import { EXPECTED_COLUMNS, matchHeader, type Field, type HeaderMatch } from './headers.js';
 import type { IndicatorRow, RowBuilder } from './row.js';
+import { rowEncoder, type RowBatch } from './row-codec.js';
 import type { RawRow } from './row-schema.js';
 import { createRowValidator, type Validated } from './validate-row.js';
 
@@ -62,6 +63,11 @@ export interface ReadOptions {
    * no row object is made; `full` is called when it says its batch is full.
    */
   pack?: { build: RowBuilder<boolean>; full: () => void };
+  /**
+   * In place of a sink: the valid rows in packed batches (row-codec), in order, so no row object
+   * is made on either thread; read on a second thread as with a sink.
+   */
+  batches?: (batch: RowBatch) => void;
   /** Hears the bytes read of the total (the fast path only). */
   progress?: (bytes: number, total: number) => void;
   /** With a sink: forget the rows given so far, the file is read again from its start (a fall-back). */
@@ -86,9 +92,10 @@ export async function readExtract(path: string, options: ReadOptions): Promise<E
   // Plain UTF-8 files are read by the fast record scanner (all records, or with needles only those
   // of the areas asked for); gzip, UTF-16, invalid UTF-8 or malformed quoting fall back to csv-parse.
   const needles = options.needles && options.needles.length > 0 && !options.digest ? options.needles : null;
+  const size = path !== '-' && !options.reader ? await stat(path).then((s) => s.size, () => 0) : 0;
+  if (canReadInWorker(path, options, size, options.parallelMin ?? PARALLEL_MIN)) return readInWorker(path, options, () => readExtract(path, { ...options, parallelMin: Infinity }));
+  if (options.batches) return readIntoBatches(path, options, options.batches);
   if (path !== '-' && !options.reader) {
-    const size = await stat(path).then((s) => s.size, () => 0);
-    if (canReadInWorker(path, options, size, options.parallelMin ?? PARALLEL_MIN)) return readInWorker(path, options, () => readExtract(path, { ...options, parallelMin: Infinity }));
     const stats: NeedleStats = { records: 0, yielded: 0, bytes: 0 };
     const hash = options.digest ? createHash('sha256') : null;
     const records = needles
@@ -112,6 +119,25 @@ export async function readExtract(path: string, options: ReadOptions): Promise<E
   const onSkip: { reject?: (line: number, message: string) => void } = {};
   const records = reader(input.text, (skip) => onSkip.reject?.(skip.line, skip.message));
   return consume(input, oneByOne(records), options, null, onSkip);
+}
+
+/** readExtract with `batches` on this thread: the rows are packed here, as the reading thread packs them. */
+async function readIntoBatches(path: string, options: ReadOptions, batches: (batch: RowBatch) => void): Promise<Extract> {
+  const encoder = rowEncoder();
+  const send = (): void => {
+    const batch = encoder.take();
+    if (batch) batches(batch);
+  };
+  const restart = options.restart;
+  const extract = await readExtract(path, {
+    ...options, batches: undefined, pack: { build: encoder.build, full: send },
+    restart: restart && (() => {
+      send();
+      restart();
+    }),
+  });
+  send();
+  return extract;
 }
 
 /** Records as blocks of one (csv-parse's records come one at a time). */

@@ -11,12 +11,12 @@ import { rowDecoder } from './row-codec.js';
 const WORKER = new URL('./ingest-worker.js', import.meta.url);
 
 /**
- * Whether a whole-file read with a sink can run on a second thread: from the main thread, a file
+ * Whether a whole-file read with a sink or batches can run on a second thread: from the main thread, a file
  * (not stdin, no custom reader) of Fingertips' columns (no config source, whose resolvers are
  * functions), every row wanted (no filter), and the built worker present (tests run the sources).
  */
 export function canReadInWorker(path: string, options: ReadOptions, size: number, min: number): boolean {
-  return isMainThread && path !== '-' && !options.reader && !!options.sink && !options.keep && !options.source && !options.needles?.length && size >= min && existsSync(fileURLToPath(WORKER));
+  return isMainThread && path !== '-' && !options.reader && (!!options.sink || !!options.batches) && !options.keep && !options.source && !options.needles?.length && size >= min && existsSync(fileURLToPath(WORKER));
 }
 
 /**
@@ -42,7 +42,8 @@ export async function readInWorker(path: string, options: ReadOptions, oneThread
   // Its garbage is short-lived (record text, raw cells): a small young generation keeps its memory down.
   const worker = new Worker(WORKER, { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: 4 } });
   const decode = rowDecoder(path);
-  const sink = options.sink!;
+  const sink = options.sink;
+  const batches = options.batches;
   let given = 0;
   try {
     return await new Promise<Extract>((resolve, reject) => {
@@ -71,7 +72,8 @@ export async function readInWorker(path: string, options: ReadOptions, oneThread
         try {
           switch (m.kind) {
             case 'rows':
-              decode(m.batch, sink);
+              if (batches) batches(m.batch);
+              else decode(m.batch, sink!);
               given += m.batch.rows;
               Atomics.add(counter, 0, 1);
               Atomics.notify(counter, 0);

@@ -16,7 +16,18 @@ const TEXT = [
 ] as const;
 const NUMBER = ['value', 'lower95', 'upper95', 'lower998', 'upper998', 'count', 'denominator'] as const;
 /** Int32 slots of a row: its line, its period, then its text fields (-1 for null). */
-const INTS = 2 + TEXT.length;
+export const INTS = 2 + TEXT.length;
+/** Float64 slots of a row: its numbers, NaN when missing. */
+export const NUMBERS = NUMBER.length;
+
+/** A row's Int32 slot of each field: `ints[row * INTS + COL.areaCode]` is the id of its area code in the string table. */
+export const COL = {
+  line: 0, period: 1, indicatorId: 2, indicatorName: 3, parentCode: 4, parentName: 5, areaCode: 6, areaName: 7, areaType: 8, level: 9,
+  sex: 10, age: 11, categoryType: 12, category: 13, missingReason: 14, valueNote: 15, recentTrend: 16, comparedToEngland: 17,
+  comparedToParent: 18, comparedToGoal: 19, newData: 20, timePeriodRange: 21,
+} as const;
+/** A row's Float64 slot of each number: `numbers[row * NUMBERS + NUM.value]`. */
+export const NUM = { value: 0, lower95: 1, upper95: 2, lower998: 3, upper998: 4, count: 5, denominator: 6 } as const;
 
 export interface RowBatch {
   rows: number;
@@ -141,58 +152,84 @@ export function rowEncoder(size = 4096, tableLimit = 200_000): RowEncoder {
 }
 
 /**
+ * The string and period tables of one rowEncoder's batches, as they grow batch by batch: `adopt`
+ * each batch in order, then its ids read against `strings` and `periods` (new arrays after a reset).
+ *
+ * @example const tables = batchTables(); tables.adopt(batch); tables.strings[batch.ints[COL.areaCode]] // 'E06000032'
+ */
+export function batchTables(): { strings: string[]; periods: TimePeriod[]; adopt: (batch: RowBatch) => void } {
+  const tables = {
+    strings: [] as string[],
+    periods: [] as TimePeriod[],
+    adopt(batch: RowBatch): void {
+      if (batch.reset) {
+        tables.strings = [];
+        tables.periods = [];
+      }
+      for (const s of batch.strings) tables.strings.push(s);
+      for (const p of batch.periods) tables.periods.push(p);
+    },
+  };
+  return tables;
+}
+
+/** A packed number as a row's number: NaN is missing. */
+export const numberOrNull = (v: number): number | null => (v === v ? v : null);
+const num = numberOrNull;
+
+/**
+ * The row object of packed row `r` (of file `file`), its ids read against `strings` and `periods`.
+ *
+ * @example decodeRow('x.csv', batch.ints, batch.numbers, 0, strings, periods).value // 80.1
+ */
+export function decodeRow(file: string, i: Int32Array, x: Float64Array, r: number, strings: string[], periods: TimePeriod[]): IndicatorRow {
+  const text = (id: number): string | null => (id < 0 ? null : strings[id]!);
+  const a = r * INTS;
+  const b = r * NUMBERS;
+  return {
+    file,
+    line: i[a]!,
+    indicatorId: strings[i[a + 2]!]!,
+    indicatorName: strings[i[a + 3]!]!,
+    parentCode: text(i[a + 4]!),
+    parentName: text(i[a + 5]!),
+    areaCode: strings[i[a + 6]!]!,
+    areaName: strings[i[a + 7]!]!,
+    areaType: text(i[a + 8]!),
+    level: strings[i[a + 9]!]! as GeographyLevel,
+    sex: strings[i[a + 10]!]!,
+    age: strings[i[a + 11]!]!,
+    categoryType: text(i[a + 12]!),
+    category: text(i[a + 13]!),
+    period: periods[i[a + 1]!]!,
+    value: num(x[b]!),
+    missingReason: text(i[a + 14]!),
+    lower95: num(x[b + 1]!),
+    upper95: num(x[b + 2]!),
+    lower998: num(x[b + 3]!),
+    upper998: num(x[b + 4]!),
+    count: num(x[b + 5]!),
+    denominator: num(x[b + 6]!),
+    valueNote: text(i[a + 15]!),
+    recentTrend: text(i[a + 16]!),
+    comparedToEngland: text(i[a + 17]!),
+    comparedToParent: text(i[a + 18]!),
+    comparedToGoal: text(i[a + 19]!),
+    newData: text(i[a + 20]!),
+    timePeriodRange: text(i[a + 21]!),
+  };
+}
+
+/**
  * Unpacks the batches of one rowEncoder, in order, giving each row (of file `file`) to `each`.
  *
  * @example const decode = rowDecoder('x.csv'); decode(batch, (row) => rows.push(row))
  */
 export function rowDecoder(file: string): (batch: RowBatch, each: (row: IndicatorRow) => void) => void {
-  let strings: string[] = [];
-  let periods: TimePeriod[] = [];
-  const text = (id: number): string | null => (id < 0 ? null : strings[id]!);
-  const num = (x: number): number | null => (Number.isNaN(x) ? null : x);
+  const tables = batchTables();
   return (batch, each) => {
-    if (batch.reset) {
-      strings = [];
-      periods = [];
-    }
-    for (const s of batch.strings) strings.push(s);
-    for (const p of batch.periods) periods.push(p);
-    const { ints: i, numbers: x } = batch;
-    for (let r = 0; r < batch.rows; r++) {
-      const a = r * INTS;
-      const b = r * NUMBER.length;
-      each({
-        file,
-        line: i[a]!,
-        indicatorId: strings[i[a + 2]!]!,
-        indicatorName: strings[i[a + 3]!]!,
-        parentCode: text(i[a + 4]!),
-        parentName: text(i[a + 5]!),
-        areaCode: strings[i[a + 6]!]!,
-        areaName: strings[i[a + 7]!]!,
-        areaType: text(i[a + 8]!),
-        level: strings[i[a + 9]!]! as GeographyLevel,
-        sex: strings[i[a + 10]!]!,
-        age: strings[i[a + 11]!]!,
-        categoryType: text(i[a + 12]!),
-        category: text(i[a + 13]!),
-        period: periods[i[a + 1]!]!,
-        value: num(x[b]!),
-        missingReason: text(i[a + 14]!),
-        lower95: num(x[b + 1]!),
-        upper95: num(x[b + 2]!),
-        lower998: num(x[b + 3]!),
-        upper998: num(x[b + 4]!),
-        count: num(x[b + 5]!),
-        denominator: num(x[b + 6]!),
-        valueNote: text(i[a + 15]!),
-        recentTrend: text(i[a + 16]!),
-        comparedToEngland: text(i[a + 17]!),
-        comparedToParent: text(i[a + 18]!),
-        comparedToGoal: text(i[a + 19]!),
-        newData: text(i[a + 20]!),
-        timePeriodRange: text(i[a + 21]!),
-      });
-    }
+    tables.adopt(batch);
+    const { strings, periods } = tables;
+    for (let r = 0; r < batch.rows; r++) each(decodeRow(file, batch.ints, batch.numbers, r, strings, periods));
   };
 }

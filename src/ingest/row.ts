@@ -96,4 +96,4 @@ export const rowObject: RowBuilder<IndicatorRow> = (
 });
 
 /** True for cohort rows (Category Type or Category filled), which are kept apart from headline rows. */
-export const isCohortRow = (r: IndicatorRow): boolean => r.categoryType !== null || r.category !== null;
+export const isCohortRow = (r: Pick<IndicatorRow, 'categoryType' | 'category'>): boolean => r.categoryType !== null || r.category !== null;
