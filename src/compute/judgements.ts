@@ -170,9 +170,11 @@ export const pointOf = (r: Pick<IndicatorRow, 'period' | 'value' | 'lower95' | '
 
 /** The points of a series up to a row's period, as the trend test takes them. */
 export function trendPoints(series: IndicatorRow[], row: IndicatorRow, points: SeriesPoint[] = seriesPoints(series)): SeriesPoint[] {
-  const upTo = row.period.sortable;
-  return points.filter((p) => p.period <= upTo);
+  return pointsUpTo(points, row.period.sortable);
 }
+
+/** A series' points up to a Time period Sortable, as the trend test takes them. */
+export const pointsUpTo = (points: SeriesPoint[], upTo: number): SeriesPoint[] => points.filter((p) => p.period <= upTo);
 
 /**
  * The recent trend at a row's period, recomputed by Fingertips' method (the proportion method
@@ -195,7 +197,7 @@ export function trendJudgement(all: SeriesPoint[], period: TimePeriod, published
   const upTo = period.sortable;
   // recentTrend refuses any year range but 1 before it looks at a point (a national file's 3-year
   // and quarterly rows): their points are only counted.
-  const points = yearRange === 1 ? all.filter((p) => p.period <= upTo) : [];
+  const points = yearRange === 1 ? pointsUpTo(all, upTo) : [];
   const pointCount = yearRange === 1 ? points.length : all.reduce((n, p) => (p.period <= upTo ? n + 1 : n), 0);
   const t = recentTrend(points, { method, polarity: profile.polarity, yearRange });
   const tooShort = t.marker === 'CannotBeCalculated' && pointCount < 5;

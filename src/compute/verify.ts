@@ -3,7 +3,7 @@ import type { IndicatorRow } from '../ingest/row.js';
 import { isCohortRow } from '../ingest/row.js';
 import { ENGLAND_CODE } from '../normalise/area.js';
 import type { IndicatorProfile } from './indicator-profile.js';
-import { benchmarkStatus, judgeBenchmark, pointOf, trendJudgement, type Agreement, type SeriesPoint } from './judgements.js';
+import { benchmarkStatus, judgeBenchmark, pointOf, pointsUpTo, trendJudgement, type Agreement, type SeriesPoint } from './judgements.js';
 import { COL, INTS } from '../ingest/row-codec.js';
 import { readRow, rowView, tableOfRows, textAt, type RowTable, type RowView } from '../ingest/row-table.js';
 import { indexTable, type TableIndex } from './table-index.js';
@@ -144,10 +144,9 @@ export function verifyTable(
       const points = pointsFor(index.seriesOf(i));
       const t = trendJudgement(points, row.period, row.recentTrend, profile!);
       if (counted(tally!, 'trend', t.status)) {
-        const upTo = row.period.sortable;
         list(i, 'trend', t.computed, t.published, withInputs ? {
           method: t.method, polarity: profile!.polarity, chi_square: t.chi_square, slope: t.slope, reason: t.reason,
-          points: points.filter((p) => p.period <= upTo).slice(-5).map(({ derived: _, ...p }) => p),
+          points: pointsUpTo(points, row.period.sortable).slice(-5).map(({ derived: _, ...p }) => p),
         } : {});
       }
     }
