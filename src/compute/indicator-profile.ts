@@ -46,7 +46,7 @@ export interface IndicatorProfile {
  * @example inferPolarity(rows) // 'low-is-good' when areas above England are published "Worse"
  */
 export function inferPolarity(rows: IndicatorRow[], englandValue: (r: IndicatorRow) => number | null): Polarity | null {
-  return polarityIn(rowsOf(rows), (r) => englandValue(r));
+  return polarityIn(rowsOf(rows), englandValue);
 }
 
 /** inferPolarity over Rows; `englandValue(r, k)` is the England value of row `k` (read as `r`). */

@@ -31,7 +31,7 @@ export function inferComparisonMethod(
   polarity: Polarity,
   multiplier: number | null,
 ): InferredMethod | null {
-  return comparisonMethodIn(rowsOf(rows), (r) => englandOf(r), polarity, multiplier);
+  return comparisonMethodIn(rowsOf(rows), englandOf, polarity, multiplier);
 }
 
 /** A set of rows as their count and a reader: an array's rows, or a table's read into a reused view. */

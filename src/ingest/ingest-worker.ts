@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import { parentPort, workerData } from 'node:worker_threads';
 import { MarmotError, InputError } from '../errors.js';
 import { readExtract, type Extract } from './read-extract.js';
-import { rowEncoder, type RowBatch } from './row-codec.js';
+import type { RowBatch } from './row-codec.js';
 
 export interface IngestJob {
   path: string;
@@ -28,11 +28,8 @@ const WINDOW = 16;
 const job = workerData as IngestJob;
 const taken = new Int32Array(job.taken);
 const post = (m: IngestMessage, transfer: ArrayBuffer[] = []): void => parentPort!.postMessage(m, transfer);
-const encoder = rowEncoder(job.batchRows);
 let posted = 0;
-const send = (): void => {
-  const batch = encoder.take();
-  if (!batch) return;
+const send = (batch: RowBatch): void => {
   for (let seen = Atomics.load(taken, 0); posted - seen >= WINDOW; seen = Atomics.load(taken, 0)) Atomics.wait(taken, 0, seen);
   posted++;
   post({ kind: 'rows', batch }, [batch.ints.buffer as ArrayBuffer, batch.numbers.buffer as ArrayBuffer]);
@@ -42,16 +39,11 @@ try {
   const extract = await readExtract(job.path, {
     stdin: Readable.from([]),
     digest: job.digest,
-    pack: { build: encoder.build, full: send },
-    restart: job.restart
-      ? () => {
-          send();
-          post({ kind: 'restart' });
-        }
-      : undefined,
+    batches: send,
+    batchRows: job.batchRows,
+    restart: job.restart ? () => post({ kind: 'restart' }) : undefined,
     progress: (bytes, total) => post({ kind: 'progress', bytes, total }),
   });
-  send();
   post({ kind: 'done', extract });
 } catch (e) {
   const err = e as Error;

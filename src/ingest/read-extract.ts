@@ -68,6 +68,8 @@ export interface ReadOptions {
    * is made on either thread; read on a second thread as with a sink.
    */
   batches?: (batch: RowBatch) => void;
+  /** Rows a batch (row-codec's default when not given). */
+  batchRows?: number;
   /** Hears the bytes read of the total (the fast path only). */
   progress?: (bytes: number, total: number) => void;
   /** With a sink: forget the rows given so far, the file is read again from its start (a fall-back). */
@@ -123,7 +125,7 @@ export async function readExtract(path: string, options: ReadOptions): Promise<E
 
 /** readExtract with `batches` on this thread: the rows are packed here, as the reading thread packs them. */
 async function readIntoBatches(path: string, options: ReadOptions, batches: (batch: RowBatch) => void): Promise<Extract> {
-  const encoder = rowEncoder();
+  const encoder = rowEncoder(options.batchRows);
   const send = (): void => {
     const batch = encoder.take();
     if (batch) batches(batch);

@@ -65,7 +65,10 @@ export function indicatorBlocks(file: string, onBlock: (table: RowTable, indicat
   /** The string and period tables the run's ids refer to. */
   let strings: string[] = [];
   let periods: TimePeriod[] = [];
-  /** The run's indicator, as an id of the current batch's tables, or -1 before the first row. */
+  /**
+   * The run's indicator, as an id of the current batch's tables: -1 before the first row, -2 after
+   * a reset of the tables mid-run (the next row is compared by its text, `currentText`).
+   */
   let current = -1;
   let currentText = '';
   /** Set when the run's tables are no longer the reader's: later ids are mapped into the run's. */
