@@ -6,13 +6,13 @@ import { openInput } from '../io/open-input.js';
 import { FallBack, needleBlocks, PARALLEL_MIN, type NeedleStats } from '../io/needle-reader.js';
 import { csvParseReader, type CsvRecord, type RecordReader } from '../io/read-records.js';
 import type { SourceSpec } from '../config/schema.js';
-import { adapterFor, type Adapter, type Resolvers } from './adapt.js';
+import type { Resolvers } from './adapt.js';
 import { canReadInWorker, readInWorker } from './read-in-worker.js';
-import { EXPECTED_COLUMNS, matchHeader, type Field, type HeaderMatch } from './headers.js';
+import { EXPECTED_COLUMNS, matchHeader, type HeaderMatch } from './headers.js';
+import { recordConsumer, type Tally } from './record-consumer.js';
 import type { IndicatorRow, RowBuilder } from './row.js';
 import { rowEncoder, type RowBatch } from './row-codec.js';
 import type { RawRow } from './row-schema.js';
-import { createRowValidator, type Validated } from './validate-row.js';
 
 /** What a run says about each input file (the JSON envelope's `inputs`). */
 export interface InputSummary {
@@ -148,9 +148,9 @@ async function* oneByOne(records: AsyncIterable<CsvRecord>): AsyncGenerator<CsvR
 }
 
 /**
- * Turns records, given in blocks, into validated rows: the header picks the adapter, each record becomes raw rows,
- * the selection is applied on raw cells, and the row validator checks the rest. Records a fast path saw but did
- * not yield (`stats`) count as read and outside the selection. `given` counts the rows given to a sink or packer.
+ * The records of one input, given in blocks, made into an Extract (recordConsumer does the work).
+ * Records a fast path saw but did not yield (`stats`) count as read and outside the selection.
+ * `given` counts the rows given to a sink or packer.
  */
 async function consume(
   input: { name: string; gzip: boolean; digest: () => { sha256: string; bytes: number } | null },
@@ -160,73 +160,30 @@ async function consume(
   onSkip: { reject?: (line: number, message: string) => void } = {},
   given = { rows: 0 },
 ): Promise<Extract> {
-  const diagnostics: Diagnostic[] = [];
-  const rows: IndicatorRow[] = [];
-  const rejected: Record<string, number> = {};
-  let adapter: Adapter | null = null;
-  const pack = options.pack;
-  const validate: (raw: RawRow, file: string, line: number) => Validated<IndicatorRow | boolean> = pack ? createRowValidator(pack.build) : createRowValidator();
-  let read = 0;
-  let outside = 0;
-  const reject = (line: number, column: string | null, reason: string, message: string): void => {
-    rejected[reason] = (rejected[reason] ?? 0) + 1;
-    diagnostics.push({ code: `row/${reason}`, severity: 'error', file: input.name, line, column, message });
-  };
-  onSkip.reject = (line, message) => {
-    read++;
-    reject(line, null, 'unreadable-csv', message);
-  };
-  for await (const records of blocks) {
-    for (const record of records) {
-      if (!adapter) {
-        adapter = adapterFor(input.name, record.fields, options.source ?? null, options.resolve);
-        continue;
-      }
-      const header = adapter.header;
-      for (const adapted of adapter.adapt(record.fields)) {
-        read++;
-        if ('error' in adapted) {
-          reject(record.line, adapted.error.column, adapted.error.reason, adapted.error.message);
-          continue;
-        }
-        const raw = adapted.raw;
-        if (options.keep && !options.keep(raw)) {
-          outside++;
-          continue;
-        }
-        if (record.fields.length > header.names.length) {
-          reject(record.line, null, 'too-many-fields', `expected at most ${header.names.length} fields as in the header, got ${record.fields.length}`);
-          continue;
-        }
-        const parsed = validate(raw, input.name, record.line);
-        if (!parsed.ok) {
-          const field: Field = parsed.field;
-          const column = header.columns[field] !== undefined ? header.names[header.columns[field]]! : null;
-          reject(record.line, column, field === 'timePeriod' ? 'invalid-period' : parsed.message.startsWith('expected a number') ? 'invalid-number' : 'missing-field', parsed.message);
-          continue;
-        }
-        const row = parsed.row;
-        if (typeof row === 'boolean') {
-          given.rows++;
-          if (row) pack!.full();
-        } else if (options.sink) {
-          given.rows++;
-          options.sink(row);
-        } else rows.push(row);
-      }
-    }
+  const consumer = recordConsumer(input.name, options);
+  onSkip.reject = consumer.unreadable;
+  try {
+    for await (const records of blocks) consumer.take(records);
+  } finally {
+    given.rows = consumer.given();
   }
-  if (stats) {
-    read += stats.records - stats.yielded;
-    outside += stats.records - stats.yielded;
-  }
-  const header = adapter?.header ?? null;
+  if (stats) consumer.unseen(stats.records - stats.yielded);
+  return extractOf(input, consumer.header(), consumer.rows, consumer.tally());
+}
+
+/**
+ * The Extract of an input whose records came to `tally`; an input with no header (no record at
+ * all) is refused as empty.
+ */
+export function extractOf(
+  input: { name: string; gzip: boolean; digest: () => { sha256: string; bytes: number } | null },
+  header: HeaderMatch | null, rows: IndicatorRow[], tally: Tally,
+): Extract {
   if (!header) throw new InputError(`${input.name}: the file is empty`, `expected a CSV with the columns: ${EXPECTED_COLUMNS}`);
-  const rowsRejected = Object.values(rejected).reduce((a, b) => a + b, 0);
   return {
     header,
     rows,
-    diagnostics,
+    diagnostics: tally.diagnostics,
     digest: input.digest(),
     summary: {
       file: input.name,
@@ -234,12 +191,12 @@ async function consume(
       gzip: input.gzip,
       columns: header.names,
       parent_comparison_column: header.parentComparisonColumn,
-      rows_read: read,
-      rows_used: rows.length + given.rows,
-      rows_rejected: rowsRejected,
-      rows_outside_selection: outside,
+      rows_read: tally.read,
+      rows_used: tally.used,
+      rows_rejected: Object.values(tally.rejected).reduce((a, b) => a + b, 0),
+      rows_outside_selection: tally.outside,
       rows_duplicate: 0,
-      rejected_by_reason: rejected,
+      rejected_by_reason: tally.rejected,
     },
   };
 }
