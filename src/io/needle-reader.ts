@@ -37,14 +37,14 @@ const EVERY_CHUNK = 2 << 20;
 const WORKER = new URL('./needle-worker.js', import.meta.url);
 
 /** A record found; malformed quoting sends the whole file to csv-parse, whose recovery is the reference. */
-function toRecord(line: number, text: string): CsvRecord {
+export function toRecord(line: number, text: string): CsvRecord {
   const fields = splitRecord(text);
   if (!fields) throw new FallBack(`malformed quoting on line ${line}`);
   return { line, fields };
 }
 
 /** A block's hits as records, each split when it is reached. */
-function* blockRecords(hits: Hits): Generator<CsvRecord> {
+export function* blockRecords(hits: Hits): Generator<CsvRecord> {
   for (let k = 0, n = hitCount(hits); k < n; k++) yield toRecord(hitLine(hits, k), hitText(hits, k));
 }
 

@@ -41,6 +41,9 @@ const CHUNK = 8 << 20;
 /** Room in front of each block for the unfinished record carried over from the block before. */
 const ROOM = 1 << 20;
 
+/** The two buffers a scan of `chunk`-byte blocks reads into (one read while the other is scanned). */
+export const scanBuffers = (chunk = CHUNK): Buffer[] => [Buffer.allocUnsafe(ROOM + chunk), Buffer.allocUnsafe(ROOM + chunk)];
+
 export const newRangeStats = (): RangeStats => ({ records: 0, newlines: 0, carried: Buffer.alloc(0) });
 
 /**
@@ -60,10 +63,14 @@ export const newRangeStats = (): RangeStats => ({ records: 0, newlines: 0, carri
  */
 export async function* scanRange(
   fh: FileHandle, from: number, to: number, needles: Buffer[],
-  options: { header: boolean; final: boolean; prefix?: Buffer; column?: number; areas?: Set<string>; every?: boolean; onBlock?: (position: number) => void; hash?: Hash; chunk?: number }, stats: RangeStats,
+  options: {
+    header: boolean; final: boolean; prefix?: Buffer; column?: number; areas?: Set<string>; every?: boolean; onBlock?: (position: number) => void; hash?: Hash; chunk?: number;
+    /** Two buffers of scanBuffers(chunk), reused from range to range (a scan allocates its own otherwise). */
+    buffers?: Buffer[];
+  }, stats: RangeStats,
 ): AsyncGenerator<Hits> {
   const chunk = options.chunk ?? CHUNK;
-  const buffers = [Buffer.allocUnsafe(ROOM + chunk), Buffer.allocUnsafe(ROOM + chunk)];
+  const buffers = options.buffers ?? scanBuffers(chunk);
   let position = from;
   const readInto = (buffer: Buffer) => {
     const length = Math.min(chunk, to - position);
