@@ -55,11 +55,14 @@ export interface RowEncoder {
  * over (null when empty). The tables start again, at a batch's first row, once they hold
  * `tableLimit` strings, so memory stays bounded on files of endless distinct notes. Given to the
  * validator as its builder, `build` packs each row without a row object being made: the series
- * fields are looked up only when the head object changes (a new series).
+ * fields are looked up only when the head object changes (a new series). With `slots`, the batches
+ * are written in turn into that many pairs of arrays over shared memory, allocated once: a batch
+ * posted to another thread is shared, not copied, and its arrays are written again `slots` batches
+ * later, so its taker must be done with it by then.
  *
  * @example const e = rowEncoder(2); e.add(row); e.add(row) // true: e.take() is a batch of two rows
  */
-export function rowEncoder(size = 4096, tableLimit = 200_000): RowEncoder {
+export function rowEncoder(size = 4096, tableLimit = 200_000, slots = 0): RowEncoder {
   let strings = new Map<string, number>();
   let periods = new Map<TimePeriod, number>();
   let batch: RowBatch;
@@ -67,8 +70,14 @@ export function rowEncoder(size = 4096, tableLimit = 200_000): RowEncoder {
   const lastId = TEXT.map(() => -1);
   /** The head whose fields lastText holds (undefined after a table reset). */
   let lastHead: RowHead | undefined;
+  const shared = Array.from({ length: slots }, () => ({
+    ints: new Int32Array(new SharedArrayBuffer(size * INTS * 4)),
+    numbers: new Float64Array(new SharedArrayBuffer(size * NUMBER.length * 8)),
+  }));
+  let taken = 0;
   const fresh = (): void => {
-    batch = { rows: 0, reset: false, strings: [], periods: [], ints: new Int32Array(size * INTS), numbers: new Float64Array(size * NUMBER.length) };
+    const slot = shared[taken++ % slots];
+    batch = { rows: 0, reset: false, strings: [], periods: [], ints: slot?.ints ?? new Int32Array(size * INTS), numbers: slot?.numbers ?? new Float64Array(size * NUMBER.length) };
   };
   fresh();
   const idOf = (s: string | null): number => {
@@ -142,8 +151,8 @@ export function rowEncoder(size = 4096, tableLimit = 200_000): RowEncoder {
       if (batch.rows === 0) return null;
       const full = batch;
       if (full.rows < size) {
-        full.ints = full.ints.slice(0, full.rows * INTS);
-        full.numbers = full.numbers.slice(0, full.rows * NUMBER.length);
+        full.ints = slots > 0 ? full.ints.subarray(0, full.rows * INTS) : full.ints.slice(0, full.rows * INTS);
+        full.numbers = slots > 0 ? full.numbers.subarray(0, full.rows * NUMBER.length) : full.numbers.slice(0, full.rows * NUMBER.length);
       }
       fresh();
       return full;

@@ -6,8 +6,8 @@ import type { IndicatorRow } from '../../src/ingest/row.js';
 import { rowDecoder, rowEncoder } from '../../src/ingest/row-codec.js';
 import { ROOT } from '../helpers/shared.js';
 
-const roundTrip = (rows: IndicatorRow[], size: number, tableLimit: number): IndicatorRow[] => {
-  const encoder = rowEncoder(size, tableLimit);
+const roundTrip = (rows: IndicatorRow[], size: number, tableLimit: number, slots = 0): IndicatorRow[] => {
+  const encoder = rowEncoder(size, tableLimit, slots);
   const decode = rowDecoder(rows[0]!.file);
   const out: IndicatorRow[] = [];
   const take = () => {
@@ -20,6 +20,26 @@ const roundTrip = (rows: IndicatorRow[], size: number, tableLimit: number): Indi
 };
 
 describe('row codec', () => {
+  it('with slots, writes the batches in turn into arrays over shared memory, each taken batch read before its slot comes round again', async () => {
+    const { rows } = await readExtract(join(ROOT, 'fixtures', 'luton.csv'), { stdin: Readable.from([]) });
+    expect(roundTrip(rows, 7, 30, 3)).toEqual(rows);
+    const encoder = rowEncoder(2, 200_000, 3);
+    const buffers: ArrayBufferLike[] = [];
+    for (const row of rows.slice(0, 9)) {
+      if (!encoder.add(row)) continue;
+      const batch = encoder.take()!;
+      expect(batch.ints.buffer).toBeInstanceOf(SharedArrayBuffer);
+      buffers.push(batch.ints.buffer);
+    }
+    const last = encoder.take()!;
+    expect(last.rows).toBe(1);
+    expect(buffers).toHaveLength(4);
+    expect(new Set(buffers).size).toBe(3);
+    expect(buffers[3]).toBe(buffers[0]);
+    expect(last.ints.buffer).toBe(buffers[1]);
+  });
+
+
   it('gives back the rows of the real sample extract, nulls, missing values and shared periods included, across batches and table resets', async () => {
     const { rows } = await readExtract(join(ROOT, 'fixtures', 'luton.csv'), { stdin: Readable.from([]) });
     expect(rows.length).toBeGreaterThan(1000);
