@@ -7,9 +7,10 @@ import { FallBack, needleBlocks, PARALLEL_MIN, type NeedleStats } from '../io/ne
 import { csvParseReader, type CsvRecord, type RecordReader } from '../io/read-records.js';
 import type { SourceSpec } from '../config/schema.js';
 import type { Resolvers } from './adapt.js';
+import { canReadInTwo, readInTwo } from './read-in-two.js';
 import { canReadInWorker, readInWorker } from './read-in-worker.js';
-import { EXPECTED_COLUMNS, matchHeader, type HeaderMatch } from './headers.js';
-import { recordConsumer, type Tally } from './record-consumer.js';
+import { matchHeader, type HeaderMatch } from './headers.js';
+import { extractOf, recordConsumer } from './record-consumer.js';
 import type { IndicatorRow, RowBuilder } from './row.js';
 import { rowEncoder, type RowBatch } from './row-codec.js';
 import type { RawRow } from './row-schema.js';
@@ -65,7 +66,8 @@ export interface ReadOptions {
   pack?: { build: RowBuilder<boolean>; full: () => void };
   /**
    * In place of a sink: the valid rows in packed batches (row-codec), in order, so no row object
-   * is made on either thread; read on a second thread as with a sink.
+   * is made on either thread; read on other threads as with a sink. A batch's arrays may be
+   * written again once the callback returns: it copies what it keeps.
    */
   batches?: (batch: RowBatch) => void;
   /** Rows a batch (row-codec's default when not given). */
@@ -95,7 +97,12 @@ export async function readExtract(path: string, options: ReadOptions): Promise<E
   // of the areas asked for); gzip, UTF-16, invalid UTF-8 or malformed quoting fall back to csv-parse.
   const needles = options.needles && options.needles.length > 0 && !options.digest ? options.needles : null;
   const size = path !== '-' && !options.reader ? await stat(path).then((s) => s.size, () => 0) : 0;
-  if (canReadInWorker(path, options, size, options.parallelMin ?? PARALLEL_MIN)) return readInWorker(path, options, () => readExtract(path, { ...options, parallelMin: Infinity }));
+  if (canReadInWorker(path, options, size, options.parallelMin ?? PARALLEL_MIN)) {
+    const oneThread = () => readExtract(path, { ...options, parallelMin: Infinity });
+    const oneReader = () => readInWorker(path, options, oneThread);
+    if (!canReadInTwo(options)) return oneReader();
+    return readInTwo(path, options, (by) => (by === 'csv-parse' ? readExtract(path, { ...options, reader: csvParseReader }) : oneReader()));
+  }
   if (options.batches) return readIntoBatches(path, options, options.batches);
   if (path !== '-' && !options.reader) {
     const stats: NeedleStats = { records: 0, yielded: 0, bytes: 0 };
@@ -169,34 +176,4 @@ async function consume(
   }
   if (stats) consumer.unseen(stats.records - stats.yielded);
   return extractOf(input, consumer.header(), consumer.rows, consumer.tally());
-}
-
-/**
- * The Extract of an input whose records came to `tally`; an input with no header (no record at
- * all) is refused as empty.
- */
-export function extractOf(
-  input: { name: string; gzip: boolean; digest: () => { sha256: string; bytes: number } | null },
-  header: HeaderMatch | null, rows: IndicatorRow[], tally: Tally,
-): Extract {
-  if (!header) throw new InputError(`${input.name}: the file is empty`, `expected a CSV with the columns: ${EXPECTED_COLUMNS}`);
-  return {
-    header,
-    rows,
-    diagnostics: tally.diagnostics,
-    digest: input.digest(),
-    summary: {
-      file: input.name,
-      dialect: header.dialect,
-      gzip: input.gzip,
-      columns: header.names,
-      parent_comparison_column: header.parentComparisonColumn,
-      rows_read: tally.read,
-      rows_used: tally.used,
-      rows_rejected: Object.values(tally.rejected).reduce((a, b) => a + b, 0),
-      rows_outside_selection: tally.outside,
-      rows_duplicate: 0,
-      rejected_by_reason: tally.rejected,
-    },
-  };
 }

@@ -20,6 +20,19 @@ export function canReadInWorker(path: string, options: ReadOptions, size: number
 }
 
 /**
+ * On a machine of two cores or fewer, turns V8's parallel young-generation collection off for the
+ * rest of the process (a process-wide flag). With two cores, the reading and the main threads fill
+ * them, and V8's parallel collections (one every ~1,000 rows on a reading thread) wait for helpers
+ * that can only run by taking a core from another thread. Collected on their own thread, check on
+ * 1 GB took a median 10.76 s against 11.60 s over 11 interleaved pairs (docs/performance.md). V8
+ * reads the flag as each collection starts (ScavengerCollector::NumberOfScavengeTasks), so setting
+ * it while threads run is safe.
+ */
+export function collectScavengesOnOneThread(): void {
+  if (availableParallelism() <= 2) v8.setFlagsFromString('--no-parallel-scavenge');
+}
+
+/**
  * readExtract on a second thread: the worker reads, validates and packs the rows (row-codec), this
  * thread unpacks them and gives them to the sink in file order, so the two halves of the work —
  * reading and whatever the sink does — run at once. The worker stays at most 16 batches ahead.
@@ -30,12 +43,7 @@ export function canReadInWorker(path: string, options: ReadOptions, size: number
  * of the process (a process-wide flag; see below).
  */
 export async function readInWorker(path: string, options: ReadOptions, oneThread: () => Promise<Extract>, batchRows?: number): Promise<Extract> {
-  // With two cores, the two threads fill them, and V8's parallel young-generation collections (one
-  // every ~1,000 rows on the reading thread) wait for helpers that can only run by taking a core
-  // from the other thread. Collected on their own thread, check on 1 GB took a median 10.76 s
-  // against 11.60 s over 11 interleaved pairs (docs/performance.md). V8 reads the flag as each
-  // collection starts (ScavengerCollector::NumberOfScavengeTasks), so setting it here is safe.
-  if (availableParallelism() <= 2) v8.setFlagsFromString('--no-parallel-scavenge');
+  collectScavengesOnOneThread();
   const taken = new SharedArrayBuffer(4);
   const counter = new Int32Array(taken);
   const job: IngestJob = { path, digest: !!options.digest, restart: !!options.restart, taken, batchRows };

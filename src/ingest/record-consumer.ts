@@ -1,8 +1,9 @@
 import type { Diagnostic } from '../diagnostics.js';
 import type { CsvRecord } from '../io/read-records.js';
 import { adapterFor, type Adapter } from './adapt.js';
-import type { Field, HeaderMatch } from './headers.js';
-import type { ReadOptions } from './read-extract.js';
+import { InputError } from '../errors.js';
+import { EXPECTED_COLUMNS, type Field, type HeaderMatch } from './headers.js';
+import type { Extract, ReadOptions } from './read-extract.js';
 import type { IndicatorRow } from './row.js';
 import type { RawRow } from './row-schema.js';
 import { createRowValidator, type Validated } from './validate-row.js';
@@ -118,6 +119,36 @@ export function recordConsumer(name: string, options: ConsumeOptions) {
       const done = tally;
       tally = emptyTally();
       return done;
+    },
+  };
+}
+
+/**
+ * The Extract of an input whose records came to `tally`; an input with no header (no record at
+ * all) is refused as empty.
+ */
+export function extractOf(
+  input: { name: string; gzip: boolean; digest: () => { sha256: string; bytes: number } | null },
+  header: HeaderMatch | null, rows: IndicatorRow[], tally: Tally,
+): Extract {
+  if (!header) throw new InputError(`${input.name}: the file is empty`, `expected a CSV with the columns: ${EXPECTED_COLUMNS}`);
+  return {
+    header,
+    rows,
+    diagnostics: tally.diagnostics,
+    digest: input.digest(),
+    summary: {
+      file: input.name,
+      dialect: header.dialect,
+      gzip: input.gzip,
+      columns: header.names,
+      parent_comparison_column: header.parentComparisonColumn,
+      rows_read: tally.read,
+      rows_used: tally.used,
+      rows_rejected: Object.values(tally.rejected).reduce((a, b) => a + b, 0),
+      rows_outside_selection: tally.outside,
+      rows_duplicate: 0,
+      rejected_by_reason: tally.rejected,
     },
   };
 }
