@@ -1,4 +1,3 @@
-import type { TimePeriod } from '../normalise/time-period.js';
 import { batchTables, COL, INTS, type RowBatch } from './row-codec.js';
 
 /** One source's ids mapped to the merged tables' (-1: not yet mapped). */
@@ -14,6 +13,17 @@ function grown(map: Int32Array, n: number): Int32Array {
   const more = new Int32Array(Math.max(n, map.length * 2)).fill(-1);
   more.set(map);
   return more;
+}
+
+/** The merged id of `key`; a new one, with `value` added to the batch's `added`, when it has none. */
+function mergedId<T>(ids: Map<string, number>, key: string, value: T, added: T[]): number {
+  let own = ids.get(key);
+  if (own === undefined) {
+    own = ids.size;
+    ids.set(key, own);
+    added.push(value);
+  }
+  return own;
 }
 
 /**
@@ -57,39 +67,29 @@ export function batchMerger(sources: number, tableLimit = 200_000): { merge: (so
     const localStrings = source.tables.strings;
     const localPeriods = source.tables.periods;
     const stringId = (id: number): number => {
-      const s = localStrings[id]!;
-      let own = stringIds.get(s);
-      if (own === undefined) {
-        own = stringIds.size;
-        stringIds.set(s, own);
-        out.strings.push(s);
-      }
-      strings[id] = own;
-      return own;
+      const text = localStrings[id]!;
+      return (strings[id] = mergedId(stringIds, text, text, out.strings));
     };
     const periodId = (id: number): number => {
-      const p: TimePeriod = localPeriods[id]!;
-      const key = JSON.stringify(p);
-      let own = periodIds.get(key);
-      if (own === undefined) {
-        own = periodIds.size;
-        periodIds.set(key, own);
-        out.periods.push(p);
-      }
-      periods[id] = own;
-      return own;
+      const period = localPeriods[id]!;
+      return (periods[id] = mergedId(periodIds, JSON.stringify(period), period, out.periods));
     };
     const ints = batch.ints;
-    for (let a = 0, end = batch.rows * INTS; a < end; a += INTS) {
-      ints[a + COL.line] = ints[a + COL.line]! + lines;
-      const p = ints[a + COL.period]!;
+    // Imported bindings are read afresh on each use: the loop reads locals.
+    const width = INTS;
+    const line = COL.line;
+    const period = COL.period;
+    const text = COL.indicatorId;
+    for (let a = 0, end = batch.rows * width; a < end; a += width) {
+      ints[a + line] = ints[a + line]! + lines;
+      const p = ints[a + period]!;
       const own = periods[p]!;
-      ints[a + COL.period] = own >= 0 ? own : periodId(p);
-      for (let f = COL.indicatorId; f < INTS; f++) {
-        const id = ints[a + f]!;
+      ints[a + period] = own >= 0 ? own : periodId(p);
+      for (let j = a + text, stop = a + width; j < stop; j++) {
+        const id = ints[j]!;
         if (id < 0) continue;
         const mapped = strings[id]!;
-        ints[a + f] = mapped >= 0 ? mapped : stringId(id);
+        ints[j] = mapped >= 0 ? mapped : stringId(id);
       }
     }
     return out;
