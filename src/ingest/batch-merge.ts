@@ -27,7 +27,7 @@ function mergedId<T>(ids: Map<string, number>, key: string, value: T, added: T[]
 }
 
 /**
- * Merges the packed batches of several rowEncoders (one a reading thread) into the batches of one:
+ * Merges the packed batches of several rowEncoders (one for each reading thread) into the batches of one:
  * each batch, taken in file order from whichever source read it, has its ids rewritten in place to
  * one string table (one id a string, as one encoder gives) and one period table (one id a period of
  * the same fields, whichever thread made the object), and its lines moved on by the lines of the
