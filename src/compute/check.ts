@@ -1,8 +1,8 @@
 import type { Diagnostic } from '../diagnostics.js';
 import { canonicalKey } from '../ingest/headers.js';
 import type { IndicatorRow } from '../ingest/row.js';
-import { COL, INTS } from '../ingest/row-codec.js';
-import { readRow, rowView, tableOfRows, type RowTable } from '../ingest/row-table.js';
+import { COL, INTS, NUM, NUMBERS, numberOrNull } from '../ingest/row-codec.js';
+import { tableOfRows, type RowTable } from '../ingest/row-table.js';
 import type { Finding } from './check-schema.js';
 import type { IndicatorProfile } from './indicator-profile.js';
 import type { Snapshot } from './snapshot-schema.js';
@@ -39,8 +39,8 @@ export function rowFindings(rows: IndicatorRow[], profileOf: (id: string) => Ind
 }
 
 /**
- * rowFindings of a table's rows `rows` (row numbers), each read into a reused view; a row object
- * is made only for a finding.
+ * rowFindings of a table's rows `rows` (row numbers), read from the numbers' column (the rules
+ * read no text); a row object is made only for a finding.
  *
  * @example tableRowFindings(table, index.kept, profileOf).length // 0 for a clean extract
  */
@@ -49,29 +49,32 @@ export function tableRowFindings(table: RowTable, rows: number[], profileOf: (id
   // Rows of one indicator come together: its profile is asked once a run of them.
   let lastId = -1;
   let proportion = false;
-  const r = rowView();
   const finding = (i: number, code: string, column: string, message: string): void => {
     const row = table.row(i);
     out.push(at(row, code, 'error', column, `${what(row)}: ${message}`));
   };
+  const { ints, numbers: x } = table;
   for (const i of rows) {
-    const id = table.ints[i * INTS + COL.indicatorId]!;
+    const id = ints[i * INTS + COL.indicatorId]!;
     if (id !== lastId) {
       const p = profileOf(table.strings[id]!);
       lastId = id;
       proportion = p.multiplier === 100 && /proportion|%/i.test(`${p.valueType ?? ''} ${p.unit ?? '%'}`);
     }
-    readRow(table, i, r);
-    if (r.lower95 !== null && r.upper95 !== null && r.lower95 > r.upper95) finding(i, 'row/lower-above-upper', 'Lower CI 95.0 limit', `lower limit ${r.lower95} is above the upper ${r.upper95}`);
-    else if (r.value !== null && r.lower95 !== null && r.upper95 !== null && (r.value < r.lower95 - 1e-9 * Math.abs(r.lower95) || r.value > r.upper95 + 1e-9 * Math.abs(r.upper95))) {
-      finding(i, 'row/value-outside-ci', 'Value', `value ${r.value} is outside its own 95% CI ${r.lower95}–${r.upper95}`);
+    const b = i * NUMBERS;
+    const value = numberOrNull(x[b + NUM.value]!), lower95 = numberOrNull(x[b + NUM.lower95]!), upper95 = numberOrNull(x[b + NUM.upper95]!);
+    const lower998 = numberOrNull(x[b + NUM.lower998]!), upper998 = numberOrNull(x[b + NUM.upper998]!);
+    const count = numberOrNull(x[b + NUM.count]!), denominator = numberOrNull(x[b + NUM.denominator]!);
+    if (lower95 !== null && upper95 !== null && lower95 > upper95) finding(i, 'row/lower-above-upper', 'Lower CI 95.0 limit', `lower limit ${lower95} is above the upper ${upper95}`);
+    else if (value !== null && lower95 !== null && upper95 !== null && (value < lower95 - 1e-9 * Math.abs(lower95) || value > upper95 + 1e-9 * Math.abs(upper95))) {
+      finding(i, 'row/value-outside-ci', 'Value', `value ${value} is outside its own 95% CI ${lower95}–${upper95}`);
     }
-    if (r.lower998 !== null && r.upper998 !== null && r.lower998 > r.upper998) finding(i, 'row/lower-above-upper', 'Lower CI 99.8 limit', `lower 99.8% limit ${r.lower998} is above the upper ${r.upper998}`);
-    if ((r.count !== null && r.count < 0) || (r.denominator !== null && r.denominator < 0)) {
-      finding(i, 'row/negative-count', r.count !== null && r.count < 0 ? 'Count' : 'Denominator', `a count or denominator cannot be negative (${r.count ?? ''} / ${r.denominator ?? ''})`);
+    if (lower998 !== null && upper998 !== null && lower998 > upper998) finding(i, 'row/lower-above-upper', 'Lower CI 99.8 limit', `lower 99.8% limit ${lower998} is above the upper ${upper998}`);
+    if ((count !== null && count < 0) || (denominator !== null && denominator < 0)) {
+      finding(i, 'row/negative-count', count !== null && count < 0 ? 'Count' : 'Denominator', `a count or denominator cannot be negative (${count ?? ''} / ${denominator ?? ''})`);
     }
-    if (proportion && r.value !== null && (r.value < 0 || r.value > 100)) finding(i, 'row/proportion-out-of-range', 'Value', `a percentage must lie in 0–100, got ${r.value}`);
-    if (proportion && r.count !== null && r.denominator !== null && r.count > r.denominator) finding(i, 'row/count-above-denominator', 'Count', `count ${r.count} is above its denominator ${r.denominator}`);
+    if (proportion && value !== null && (value < 0 || value > 100)) finding(i, 'row/proportion-out-of-range', 'Value', `a percentage must lie in 0–100, got ${value}`);
+    if (proportion && count !== null && denominator !== null && count > denominator) finding(i, 'row/count-above-denominator', 'Count', `count ${count} is above its denominator ${denominator}`);
   }
   return out;
 }

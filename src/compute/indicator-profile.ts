@@ -4,7 +4,7 @@ import type { Config } from '../config/schema.js';
 import type { IndicatorMetadata } from '../catalogue/metadata.js';
 import { comparisonMethodIn, multiplierIn, rowsOf, type Rows } from './infer-method.js';
 import { indexTable, type TableIndex } from './table-index.js';
-import { COL, INTS } from '../ingest/row-codec.js';
+import { COL, INTS, NUM, NUMBERS, numberOrNull } from '../ingest/row-codec.js';
 import { readRow, rowView, tableOfRows, textAt, type RowTable, type RowView } from '../ingest/row-table.js';
 import type { Catalogue, CatalogueIndicator, GroupId } from '../catalogue/schema.js';
 import type { IndicatorRow } from '../ingest/row.js';
@@ -173,6 +173,21 @@ export function tableProfiles(table: RowTable, index: TableIndex, catalogue: Cat
       return j < 0 ? undefined : readRow(table, j, englandView);
     },
   });
+  /** The rows of a list as their value, count and denominator only (the multiplier reads no more). */
+  const numbersIn = (list: number[]) => {
+    const x = table.numbers;
+    const v = { value: null as number | null, count: null as number | null, denominator: null as number | null };
+    return {
+      size: list.length,
+      at: (k: number) => {
+        const b = list[k]! * NUMBERS;
+        v.value = numberOrNull(x[b + NUM.value]!);
+        v.count = numberOrNull(x[b + NUM.count]!);
+        v.denominator = numberOrNull(x[b + NUM.denominator]!);
+        return v;
+      },
+    };
+  };
   const cache = new Map<string, IndicatorProfile>();
   return (id) => {
     let p = cache.get(id);
@@ -223,7 +238,7 @@ export function tableProfiles(table: RowTable, index: TableIndex, catalogue: Cat
         ...(o.comparison ? { method: o.comparison.method, confidence: o.comparison.confidence, methodSource: 'config' as const } : {}),
       };
     }
-    if (p.multiplier === null) p = { ...p, multiplier: multiplierIn(rows) };
+    if (p.multiplier === null) p = { ...p, multiplier: multiplierIn(numbersIn(list)) };
     if (p.methodSource === 'default') {
       const method = comparisonMethodIn(rows, englandOf, p.polarity, p.multiplier);
       if (method) p = { ...p, method: method.method, confidence: method.confidence, methodSource: 'inferred' };
