@@ -1,5 +1,6 @@
-// The floor under `marmot check`'s time: the whole-file read as check does it (the reading thread
-// scans, validates and packs; this thread unpacks each row and gives it to the sink), with a sink
+// The floor under `marmot check`'s time: the whole-file read as check does it (two reading threads
+// scan, validate and pack alternate blocks; this thread merges their batches, unpacks each row and
+// gives it to the sink), with a sink
 // that keeps nothing. With a second argument, the sink also spends that many microseconds a row on
 // arithmetic that allocates nothing, to stand for a check whose rows die at once (no row kept to
 // the end of its indicator, so no collector work for them). Needs the build (`npm run build`).
