@@ -42,7 +42,7 @@ const CHUNK = 8 << 20;
 const ROOM = 1 << 20;
 
 /** The two buffers a scan of `chunk`-byte blocks reads into (one read while the other is scanned). */
-export const scanBuffers = (chunk = CHUNK): Buffer[] => [Buffer.allocUnsafe(ROOM + chunk), Buffer.allocUnsafe(ROOM + chunk)];
+export const scanBuffers = (chunk = CHUNK, room = ROOM): Buffer[] => [Buffer.allocUnsafe(room + chunk), Buffer.allocUnsafe(room + chunk)];
 
 export const newRangeStats = (): RangeStats => ({ records: 0, newlines: 0, carried: Buffer.alloc(0) });
 
@@ -65,16 +65,18 @@ export async function* scanRange(
   fh: FileHandle, from: number, to: number, needles: Buffer[],
   options: {
     header: boolean; final: boolean; prefix?: Buffer; column?: number; areas?: Set<string>; every?: boolean; onBlock?: (position: number) => void; hash?: Hash; chunk?: number;
-    /** Two buffers of scanBuffers(chunk), reused from range to range (a scan allocates its own otherwise). */
+    /** Two buffers of scanBuffers(chunk, room), reused from range to range (a scan allocates its own otherwise). */
     buffers?: Buffer[];
   }, stats: RangeStats,
 ): AsyncGenerator<Hits> {
   const chunk = options.chunk ?? CHUNK;
   const buffers = options.buffers ?? scanBuffers(chunk);
+  /** Room in front of each block for the record carried over (a longer one is joined to the block by a copy). */
+  const room = buffers[0]!.length - chunk;
   let position = from;
   const readInto = (buffer: Buffer) => {
     const length = Math.min(chunk, to - position);
-    const read = fh.read(buffer, ROOM, length, position);
+    const read = fh.read(buffer, room, length, position);
     position += length;
     return read;
   };
@@ -88,14 +90,14 @@ export async function* scanRange(
     const { bytesRead } = await pending;
     const buffer = buffers[which]!;
     const last = bytesRead === 0 || position >= to;
-    options.hash?.update(buffer.subarray(ROOM, ROOM + bytesRead));
+    options.hash?.update(buffer.subarray(room, room + bytesRead));
     // The carried record (a view into the other buffer) moves in front of this block before the
     // next read may overwrite it.
     let data: Buffer;
-    if (carried.length <= ROOM) {
-      carried.copy(buffer, ROOM - carried.length);
-      data = buffer.subarray(ROOM - carried.length, ROOM + bytesRead);
-    } else data = Buffer.concat([carried, buffer.subarray(ROOM, ROOM + bytesRead)]);
+    if (carried.length <= room) {
+      carried.copy(buffer, room - carried.length);
+      data = buffer.subarray(room - carried.length, room + bytesRead);
+    } else data = Buffer.concat([carried, buffer.subarray(room, room + bytesRead)]);
     if (!last) pending = readInto(buffers[1 - which]!);
     const eof = last && options.final;
     // Record ends are newlines outside quotes; each record is tested as its end is found, and the

@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { blockStarts, headerRecord, readBlock } from '../../src/io/file-blocks.js';
+import { blockBuffers, blockStarts, headerRecord, readBlock } from '../../src/io/file-blocks.js';
 import type { CsvRecord } from '../../src/io/read-records.js';
 import { FallBack } from '../../src/io/scan-range.js';
 import { seededUniform } from '../../src/stats/index.js';
@@ -25,11 +25,13 @@ async function readInBlocks(file: string, blockBytes: number) {
     let lines = header.newlines;
     let expected = starts[0]!;
     let wrongStarts = 0;
+    // One pair of buffers for all the blocks, as a reading thread has.
+    const buffers = blockBuffers();
     for (let k = 0; k + 1 < starts.length; k++) {
       if (starts[k] !== expected) wrongStarts++;
       const read = await readBlock(fh, expected, starts[k + 1]!, size, (rs) => {
         for (const r of rs) records.push({ line: r.line + lines, fields: r.fields });
-      });
+      }, buffers);
       lines += read.newlines;
       expected = read.end;
     }
@@ -60,6 +62,18 @@ describe('file blocks', () => {
     }
     // Blocks of a few hundred bytes often start inside a quoted name with a newline.
     expect(wrongStarts).toBeGreaterThan(3);
+  });
+
+  it('reads records longer than the room before a scan block (64 KB) and than a scan block (1 MB), quoted newlines inside', async () => {
+    const long = (n: number): string => `"${'x,y\n'.repeat(n)}"`;
+    const text = `a,b\n1,${long(400_000)}\n2,z\n3,${long(30_000)}\n4,w\n`;
+    const file = join(scratch({}), 'x.csv');
+    writeFileSync(file, text);
+    for (const blockBytes of [4 << 20, 150_000, 5_000]) {
+      const got = await readInBlocks(file, blockBytes);
+      expect(got.records.slice(1).map((r) => ({ record: r.fields, line: r.line }))).toEqual(csvParseRecords(text).slice(1));
+      expect(got.lines).toBe(text.split('\n').length - 1);
+    }
   });
 
   it('puts each nominal start just after a newline, and ends with the file size', async () => {
