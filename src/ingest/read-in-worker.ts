@@ -40,7 +40,8 @@ export function collectScavengesOnOneThread(): void {
  * after rows were given calls `restart` here, as it would on one thread. If the thread cannot run
  * (it cannot start, or stops), the file is read by `oneThread` instead (after `restart`, when rows
  * were given). On a machine of two cores or fewer it turns V8's parallel scavenging off for the rest
- * of the process (a process-wide flag; see below).
+ * of the process (collectScavengesOnOneThread). With a digest, or on one core, it is the whole-file
+ * read; otherwise readInTwo is, and this is its fall-back.
  */
 export async function readInWorker(path: string, options: ReadOptions, oneThread: () => Promise<Extract>, batchRows?: number): Promise<Extract> {
   collectScavengesOnOneThread();
