@@ -43,7 +43,8 @@ export interface Rows<R> {
 /** An array as Rows. */
 export const rowsOf = <R>(rows: R[]): Rows<R> => ({ size: rows.length, at: (k) => rows[k]! });
 
-type Judged = Pick<IndicatorRow, 'areaCode' | 'comparedToEngland' | 'value' | 'lower95' | 'upper95' | 'lower998' | 'upper998' | 'denominator'>;
+/** The fields of a row that the method's inference reads. */
+export type Judged = Pick<IndicatorRow, 'areaCode' | 'comparedToEngland' | 'value' | 'lower95' | 'upper95' | 'lower998' | 'upper998' | 'denominator'>;
 
 /** inferComparisonMethod over Rows; `englandOf(r, k)` is the England row of row `k` (read as `r`). */
 export function comparisonMethodIn<R extends Judged>(

@@ -5,7 +5,7 @@ import { ENGLAND_CODE } from '../normalise/area.js';
 import type { IndicatorProfile } from './indicator-profile.js';
 import { benchmarkStatus, judgeBenchmark, pointOf, pointsUpTo, trendJudgement, type Agreement, type SeriesPoint } from './judgements.js';
 import { COL, INTS } from '../ingest/row-codec.js';
-import { readRow, rowView, tableOfRows, textAt, type RowTable, type RowView } from '../ingest/row-table.js';
+import { comparedView, readCompared, readRow, rowView, tableOfRows, textAt, type RowTable, type RowView } from '../ingest/row-table.js';
 import { indexTable, type TableIndex } from './table-index.js';
 import type { Disagreement, Tally, VerifyEnvelope } from './verify-schema.js';
 
@@ -111,7 +111,7 @@ export function verifyTable(
     denominator: row.denominator, method: profile.method, confidence: profile.confidence, polarity: profile.polarity,
   });
   const view = rowView();
-  const benchView = rowView();
+  const benchView = comparedView();
   let lastId = -1;
   let profile: IndicatorProfile | null = null;
   let tally: Tallies | null = null;
@@ -125,7 +125,7 @@ export function verifyTable(
     }
     if (row.areaCode !== ENGLAND_CODE && row.comparedToEngland !== null) {
       const j = index.at(i, index.england);
-      const bench = j < 0 ? undefined : readRow(table, j, benchView);
+      const bench = j < 0 ? undefined : readCompared(table, j, benchView);
       if (counted(tally!, 'england', benchmarkStatus(row, bench, row.comparedToEngland, profile!))) {
         const b = judgeBenchmark(row, bench, ENGLAND_CODE, row.comparedToEngland, profile!);
         list(i, 'england', b.computed, b.published, withInputs ? { ...areaInputs(row, profile!), benchmark_value: b.value, benchmark_lower_ci_95: b.lower_ci_95, benchmark_upper_ci_95: b.upper_ci_95 } : {});
@@ -134,7 +134,7 @@ export function verifyTable(
     if (!isCohortRow(row) && row.comparedToParent !== null && row.areaCode !== ENGLAND_CODE) {
       const parentCode = row.parentCode === ENGLAND_CODE ? null : row.parentCode;
       const j = parentCode === null ? -1 : index.at(i, ints[i * INTS + COL.parentCode]!);
-      const bench = j < 0 ? undefined : readRow(table, j, benchView);
+      const bench = j < 0 ? undefined : readCompared(table, j, benchView);
       if (counted(tally!, 'parent', benchmarkStatus(row, bench, row.comparedToParent, profile!))) {
         const b = judgeBenchmark(row, bench, parentCode, row.comparedToParent, profile!);
         list(i, 'parent', b.computed, b.published, withInputs ? { ...areaInputs(row, profile!), parent_code: parentCode, benchmark_value: b.value } : {});

@@ -204,4 +204,29 @@ export function readRow(t: RowTable, i: number, v: RowView): RowView {
   return v;
 }
 
+/** The fields of a row that a comparison with a benchmark reads (judgements' ComparedRow). */
+export type ComparedView = Pick<IndicatorRow, 'areaName' | 'value' | 'lower95' | 'upper95' | 'lower998' | 'upper998' | 'denominator' | 'derivedCi'>;
+
+/** A ComparedView to fill with `readCompared`. */
+export const comparedView = (): ComparedView => ({ areaName: '', value: null, lower95: null, upper95: null, lower998: null, upper998: null, denominator: null, derivedCi: false });
+
+/**
+ * Reads the fields of row `i` that a comparison reads into `v` (a benchmark row: fewer reads than readRow) and returns it.
+ *
+ * @example readCompared(table, j, comparedView()).value // England's value at row i's period
+ */
+export function readCompared(t: RowTable, i: number, v: ComparedView): ComparedView {
+  const b = i * NUMBERS;
+  const x = t.numbers;
+  v.areaName = t.strings[t.ints[i * INTS + COL.areaName]!]!;
+  v.value = numberOrNull(x[b]!);
+  v.lower95 = numberOrNull(x[b + 1]!);
+  v.upper95 = numberOrNull(x[b + 2]!);
+  v.lower998 = numberOrNull(x[b + 3]!);
+  v.upper998 = numberOrNull(x[b + 4]!);
+  v.denominator = numberOrNull(x[b + 6]!);
+  v.derivedCi = t.derived(i);
+  return v;
+}
+
 const textOf = (strings: string[], id: number): string | null => (id < 0 ? null : strings[id]!);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { readExtract } from '../../src/ingest/read-extract.js';
 import type { IndicatorRow } from '../../src/ingest/row.js';
 import { COL, INTS, rowEncoder } from '../../src/ingest/row-codec.js';
-import { indicatorBlocks, readRow, rowView, tableOfRows, textAt } from '../../src/ingest/row-table.js';
+import { comparedView, indicatorBlocks, readCompared, readRow, rowView, tableOfRows, textAt } from '../../src/ingest/row-table.js';
 import { ROOT } from '../helpers/shared.js';
 
 const sample = async (): Promise<IndicatorRow[]> => (await readExtract(join(ROOT, 'fixtures', 'luton.csv'), { stdin: Readable.from([]) })).rows;
@@ -58,11 +58,12 @@ describe('indicatorBlocks', () => {
   });
 });
 
-describe('tableOfRows and readRow', () => {
+describe('tableOfRows, readRow and readCompared', () => {
   it('reads back each row of the real sample: numbers (null when missing), texts and period', async () => {
     const rows = await sample();
     const table = tableOfRows(rows);
     const v = rowView();
+    const c = comparedView();
     rows.forEach((r, i) => {
       readRow(table, i, v);
       expect(v).toEqual({
@@ -72,6 +73,9 @@ describe('tableOfRows and readRow', () => {
       });
       expect(textAt(table, i, COL.indicatorId)).toBe(r.indicatorId);
       expect(table.row(i)).toBe(r);
+      expect(readCompared(table, i, c)).toEqual({
+        areaName: r.areaName, value: r.value, lower95: r.lower95, upper95: r.upper95, lower998: r.lower998, upper998: r.upper998, denominator: r.denominator, derivedCi: false,
+      });
     });
     expect(rows.some((r) => r.value === null)).toBe(true);
   });
