@@ -18,7 +18,7 @@ import { VERSION } from '../io/version.js';
 import { renderCheck } from '../render/check.js';
 import { loadContext, type Context } from './context.js';
 import type { Io } from './io.js';
-import { emit, readInputs, stdoutChalk } from './shared.js';
+import { emit, readInputs, readTuning, stdoutChalk } from './shared.js';
 
 interface CheckFlags {
   against?: string;
@@ -122,7 +122,7 @@ async function checkStreaming(
   });
   const shown = progress ? progressOn(io.stderr, file) : null;
   const extract = await readExtract(file, {
-    stdin: io.stdin, source: ctx.sourceFor(file), resolve: ctx.resolvers, progress: shown?.update,
+    stdin: io.stdin, source: ctx.sourceFor(file), resolve: ctx.resolvers, progress: shown?.update, ...readTuning(io.env),
     batches: (batch) => {
       if (grouped) blocks.add(batch);
     },

@@ -15,6 +15,27 @@ import type { Io } from './io.js';
 
 
 
+/**
+ * The whole-file read's tuning from the environment: MARMOT_PARALLEL_MIN (bytes: a file at least
+ * this large is read on other threads; 64 MB by default) and MARMOT_BLOCK_BYTES (the blocks the
+ * two reading threads take in turn; 4 MB by default). Tests set them to run the threads on small
+ * files; a user can set MARMOT_PARALLEL_MIN very high to read on one thread.
+ *
+ * @example readTuning({ MARMOT_BLOCK_BYTES: '65536' }) // { blockBytes: 65536 }
+ */
+export function readTuning(env: Record<string, string | undefined>): { parallelMin?: number; blockBytes?: number } {
+  const bytes = (name: string, min: number): number | undefined => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return undefined;
+    const n = Number(raw);
+    if (!Number.isSafeInteger(n) || n < min) throw new UsageError(`${name}: expected a whole number of bytes of at least ${min}, got "${raw}"`);
+    return n;
+  };
+  const parallelMin = bytes('MARMOT_PARALLEL_MIN', 0);
+  const blockBytes = bytes('MARMOT_BLOCK_BYTES', 1);
+  return { ...(parallelMin !== undefined ? { parallelMin } : {}), ...(blockBytes !== undefined ? { blockBytes } : {}) };
+}
+
 export interface ReadResult {
   rows: IndicatorRow[];
   inputs: InputSummary[];

@@ -81,6 +81,8 @@ export interface ReadOptions {
    * validated on a second thread while the sink works on this one (read-in-worker.ts).
    */
   parallelMin?: number;
+  /** The blocks of about this many bytes that two reading threads take in turn (read-in-two.ts; 4 MB by default). */
+  blockBytes?: number;
   /** A local table's description from the config; Fingertips' columns otherwise. */
   source?: SourceSpec | null;
   resolve?: Resolvers;
@@ -101,7 +103,7 @@ export async function readExtract(path: string, options: ReadOptions): Promise<E
     const oneThread = () => readExtract(path, { ...options, parallelMin: Infinity });
     const oneReader = () => readInWorker(path, options, oneThread);
     if (!canReadInTwo(options)) return oneReader();
-    return readInTwo(path, options, (by) => (by === 'csv-parse' ? readExtract(path, { ...options, reader: csvParseReader }) : oneReader()));
+    return readInTwo(path, options, (by) => (by === 'csv-parse' ? readExtract(path, { ...options, reader: csvParseReader }) : oneReader()), { blockBytes: options.blockBytes });
   }
   if (options.batches) return readIntoBatches(path, options, options.batches);
   if (path !== '-' && !options.reader) {

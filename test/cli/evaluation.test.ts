@@ -149,6 +149,12 @@ describe('marmot check', () => {
     expect(streamed.findings.filter((f: { code: string }) => f.code.startsWith('coverage/')).map((f: { line: number }) => f.line)).toEqual([3, 4]);
     const named = (env: { findings: { file: string }[]; inputs: { file: string }[] }) => JSON.stringify({ ...env, findings: env.findings.map((f) => ({ ...f, file: 'x' })), inputs: env.inputs.map((i) => ({ ...i, file: 'x' })) });
     expect(named(streamed)).toBe(named(whole));
+    // Read by the two reading threads in blocks of 20 KB, as a national file is read in blocks of 4 MB.
+    const inTwo = JSON.parse(marmot(['check', join(ROOT, LUTON), ...args], { env: { MARMOT_PARALLEL_MIN: '0', MARMOT_BLOCK_BYTES: '20000' } }).stdout);
+    expect(named(inTwo)).toBe(named(whole));
+    const bad = marmot(['check', join(ROOT, LUTON)], { env: { MARMOT_BLOCK_BYTES: 'big' } });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/MARMOT_BLOCK_BYTES: expected a whole number of bytes of at least 1, got "big"/);
     expect(streamed.counts.warning).toBeGreaterThan(0);
     // A conflicting duplicate split across two blocks of the same indicator is still found: the
     // file is not grouped, so it is checked whole.
