@@ -5,7 +5,7 @@ import type { IndicatorMetadata } from '../catalogue/metadata.js';
 import { comparisonMethodIn, multiplierIn, rowsOf, type Judged, type Rows } from './infer-method.js';
 import { indexTable, type TableIndex } from './table-index.js';
 import { COL, INTS, NUM, NUMBERS, numberOrNull } from '../ingest/row-codec.js';
-import { tableOfRows, textAt, type RowTable } from '../ingest/row-table.js';
+import { comparedView, readCompared, tableOfRows, textAt, type ComparedView, type RowTable } from '../ingest/row-table.js';
 import type { Catalogue, CatalogueIndicator, GroupId } from '../catalogue/schema.js';
 import type { IndicatorRow } from '../ingest/row.js';
 import { ENGLAND_CODE as englandCode } from '../normalise/area.js';
@@ -163,42 +163,30 @@ export function tableProfiles(table: RowTable, index: TableIndex, catalogue: Cat
     }
     list.push(i);
   }
-  const { ints, numbers: x, strings } = table;
-  const text = (id: number): string | null => (id < 0 ? null : strings[id]!);
-  /** What the polarity and method inferences read of a row (and no more: a row view's other fields cost a read each, a row). */
-  const view: Judged = { areaCode: '', comparedToEngland: null, value: null, lower95: null, upper95: null, lower998: null, upper998: null, denominator: null };
-  const englandView = { value: null as number | null, lower95: null as number | null, upper95: null as number | null };
-  /** The rows of a list, read one at a time into the view; England's row of the k-th (its value and CI) into its own. */
+  const { ints, strings } = table;
+  /** What the polarity and method inferences read of a row: the fields a comparison reads (readCompared), its area and its published comparison. */
+  const view: Judged & ComparedView = { ...comparedView(), areaCode: '', comparedToEngland: null };
+  const englandView = comparedView();
+  /** The rows of a list, read one at a time into the view; England's row of the k-th into its own. */
   const rowsIn = (list: number[]) => ({
     rows: {
       size: list.length,
       at: (k: number): Judged => {
         const i = list[k]!;
-        const a = i * INTS;
-        const b = i * NUMBERS;
-        view.areaCode = strings[ints[a + COL.areaCode]!]!;
-        view.comparedToEngland = text(ints[a + COL.comparedToEngland]!);
-        view.value = numberOrNull(x[b + NUM.value]!);
-        view.lower95 = numberOrNull(x[b + NUM.lower95]!);
-        view.upper95 = numberOrNull(x[b + NUM.upper95]!);
-        view.lower998 = numberOrNull(x[b + NUM.lower998]!);
-        view.upper998 = numberOrNull(x[b + NUM.upper998]!);
-        view.denominator = numberOrNull(x[b + NUM.denominator]!);
+        readCompared(table, i, view);
+        view.areaCode = strings[ints[i * INTS + COL.areaCode]!]!;
+        view.comparedToEngland = textAt(table, i, COL.comparedToEngland);
         return view;
       },
     },
-    englandOf: (_: Judged, k: number): typeof englandView | undefined => {
+    englandOf: (_: Judged, k: number): ComparedView | undefined => {
       const j = index.at(list[k]!, index.england);
-      if (j < 0) return undefined;
-      const b = j * NUMBERS;
-      englandView.value = numberOrNull(x[b + NUM.value]!);
-      englandView.lower95 = numberOrNull(x[b + NUM.lower95]!);
-      englandView.upper95 = numberOrNull(x[b + NUM.upper95]!);
-      return englandView;
+      return j < 0 ? undefined : readCompared(table, j, englandView);
     },
   });
   /** The rows of a list as their value, count and denominator only (the multiplier reads no more). */
   const numbersIn = (list: number[]) => {
+    const x = table.numbers;
     const v = { value: null as number | null, count: null as number | null, denominator: null as number | null };
     return {
       size: list.length,

@@ -1,6 +1,6 @@
 import type { TimePeriod } from '../normalise/time-period.js';
 import type { IndicatorRow } from './row.js';
-import { batchTables, COL, decodeRow, INTS, numberOrNull, NUMBERS, rowEncoder, type RowBatch } from './row-codec.js';
+import { batchTables, COL, decodeRow, INTS, NUM, numberOrNull, NUMBERS, rowEncoder, type RowBatch } from './row-codec.js';
 
 /**
  * Rows as columns (row-codec's layout): row `i`'s text fields are ids into `strings` (-1 for null;
@@ -176,31 +176,23 @@ export const rowView = (): RowView => ({
 });
 
 /**
- * Reads row `i` of a table into `v` (no object is made) and returns it.
+ * Reads row `i` of a table into `v` (no object is made) and returns it: readCompared's fields and the rest of a RowView.
  *
  * @example readRow(table, 0, rowView()).value // row 0's value, null when missing
  */
 export function readRow(t: RowTable, i: number, v: RowView): RowView {
+  readCompared(t, i, v);
   const a = i * INTS;
-  const b = i * NUMBERS;
-  const { ints, numbers: x, strings } = t;
+  const { ints, strings } = t;
   v.areaCode = strings[ints[a + COL.areaCode]!]!;
-  v.areaName = strings[ints[a + COL.areaName]!]!;
   v.parentCode = textOf(strings, ints[a + COL.parentCode]!);
   v.categoryType = textOf(strings, ints[a + COL.categoryType]!);
   v.category = textOf(strings, ints[a + COL.category]!);
   v.period = t.periods[ints[a + COL.period]!]!;
-  v.value = numberOrNull(x[b]!);
-  v.lower95 = numberOrNull(x[b + 1]!);
-  v.upper95 = numberOrNull(x[b + 2]!);
-  v.lower998 = numberOrNull(x[b + 3]!);
-  v.upper998 = numberOrNull(x[b + 4]!);
-  v.count = numberOrNull(x[b + 5]!);
-  v.denominator = numberOrNull(x[b + 6]!);
+  v.count = numberOrNull(t.numbers[i * NUMBERS + NUM.count]!);
   v.comparedToEngland = textOf(strings, ints[a + COL.comparedToEngland]!);
   v.comparedToParent = textOf(strings, ints[a + COL.comparedToParent]!);
   v.recentTrend = textOf(strings, ints[a + COL.recentTrend]!);
-  v.derivedCi = t.derived(i);
   return v;
 }
 
@@ -219,12 +211,12 @@ export function readCompared(t: RowTable, i: number, v: ComparedView): ComparedV
   const b = i * NUMBERS;
   const x = t.numbers;
   v.areaName = t.strings[t.ints[i * INTS + COL.areaName]!]!;
-  v.value = numberOrNull(x[b]!);
-  v.lower95 = numberOrNull(x[b + 1]!);
-  v.upper95 = numberOrNull(x[b + 2]!);
-  v.lower998 = numberOrNull(x[b + 3]!);
-  v.upper998 = numberOrNull(x[b + 4]!);
-  v.denominator = numberOrNull(x[b + 6]!);
+  v.value = numberOrNull(x[b + NUM.value]!);
+  v.lower95 = numberOrNull(x[b + NUM.lower95]!);
+  v.upper95 = numberOrNull(x[b + NUM.upper95]!);
+  v.lower998 = numberOrNull(x[b + NUM.lower998]!);
+  v.upper998 = numberOrNull(x[b + NUM.upper998]!);
+  v.denominator = numberOrNull(x[b + NUM.denominator]!);
   v.derivedCi = t.derived(i);
   return v;
 }
