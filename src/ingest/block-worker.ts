@@ -35,7 +35,7 @@ export type BlockMessage =
  * Batches in shared memory (~0.6 MB each), written in turn: one being written and the rest posted
  * and not yet taken. The main thread reads a batch in place, so none is copied or collected. 16
  * (65,000 rows a thread) lets the readers go on while the main thread checks a large indicator:
- * on 1 GB, medians 9.9 s against 11.0 s with 8, peak RSS 227–247 MiB against 227–233 MiB
+ * on 1 GB, medians 9.9 s against 11.0 s with 8, peak RSS 227–248 MiB against 227–239 MiB
  * (docs/performance.md).
  */
 const WINDOW = 16;
