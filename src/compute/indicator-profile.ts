@@ -163,7 +163,6 @@ export function tableProfiles(table: RowTable, index: TableIndex, catalogue: Cat
     }
     list.push(i);
   }
-  const { ints, strings } = table;
   /** What the polarity and method inferences read of a row: the fields a comparison reads (readCompared), its area and its published comparison. */
   const view: Judged & ComparedView = { ...comparedView(), areaCode: '', comparedToEngland: null };
   const englandView = comparedView();
@@ -174,7 +173,7 @@ export function tableProfiles(table: RowTable, index: TableIndex, catalogue: Cat
       at: (k: number): Judged => {
         const i = list[k]!;
         readCompared(table, i, view);
-        view.areaCode = strings[ints[i * INTS + COL.areaCode]!]!;
+        view.areaCode = textAt(table, i, COL.areaCode)!;
         view.comparedToEngland = textAt(table, i, COL.comparedToEngland);
         return view;
       },

@@ -74,9 +74,10 @@ export function rowEncoder(size = 4096, tableLimit = 200_000, slots = 0): RowEnc
     ints: new Int32Array(new SharedArrayBuffer(size * INTS * 4)),
     numbers: new Float64Array(new SharedArrayBuffer(size * NUMBER.length * 8)),
   }));
-  let taken = 0;
+  /** Batches begun: the next is written into slot `begun % slots`. */
+  let begun = 0;
   const fresh = (): void => {
-    const slot = shared[taken++ % slots];
+    const slot = slots > 0 ? shared[begun++ % slots] : undefined;
     batch = { rows: 0, reset: false, strings: [], periods: [], ints: slot?.ints ?? new Int32Array(size * INTS), numbers: slot?.numbers ?? new Float64Array(size * NUMBER.length) };
   };
   fresh();

@@ -17,7 +17,7 @@ import { splitRecord } from './split-record.js';
 
 /** Read size when looking for a newline or the end of a record. */
 const WINDOW = 64 << 10;
-/** Block size of the scan inside a block (as needle-reader's whole-file read). */
+/** Size of the scan's reads inside a block (a block is a few of them). */
 const CHUNK = 1 << 20;
 
 /** Where a record that starts in quote state `inQuote` at `data[0]` ends: the index of its newline (-1: not in `data`) and the quote state at the end of `data`. */
@@ -97,8 +97,8 @@ export async function headerRecord(fh: FileHandle, from: number, size: number): 
     const stop = newline < 0 ? data.length : start + newline;
     const bytes = data.subarray(start, stop);
     newlines += newlinesIn(bytes) + (newline < 0 ? 0 : 1);
-    const text = isUtf8(bytes) ? recordText(bytes) : null;
-    if (text === null) return null;
+    if (!isUtf8(bytes)) return null;
+    const text = recordText(bytes);
     if (text !== '') {
       const fields = splitRecord(text);
       return fields ? { fields, end: from + (newline < 0 ? data.length : stop + 1), newlines } : null;
